@@ -1,0 +1,35 @@
+"""Numbered error messages, so a user can search for a code and a test can assert it."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    E001 = "Input file not found: {path}"
+    E002 = "Input file is empty"
+    E003 = "Input looks binary (NUL bytes or too many control characters)"
+    E004 = "Could not decode input as text: {detail}"
+    E005 = "Unsupported file type '{suffix}' (expected .txt, .html, .htm or .jsonl)"
+    E006 = "Input is larger than the limit of {limit} bytes"
+    E007 = "JSONL line {line} is not valid JSON: {detail}"
+    E008 = "JSONL line {line} has neither 'text' nor 'html'"
+    E009 = "Document has no body text after cleaning"
+    E010 = "Processing failed: {detail}"
+    E011 = "Unknown store schema version {found}; this newstrace knows up to {known}"
+    E012 = "No item with ID {id} in the store"
+    E013 = "spaCy model '{name}' is not installed; run the setup script or pip install it"
+    E014 = "Gold file {path} is not a newstrace-gold/1 file"
+    E015 = "Document language looks like '{lang}', not English; stored but not processed"
+    E016 = "Data file {path} is invalid: {detail}"
+
+    def format_msg(self, **kwargs: object) -> str:
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class NewstraceError(Exception):
+    """Base error carrying a numbered code."""
+
+    def __init__(self, error: Errors, **kwargs: object) -> None:
+        self.code = error.name
+        super().__init__(error.format_msg(**kwargs))

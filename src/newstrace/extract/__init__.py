@@ -1,0 +1,1 @@
+"""extract stage: attributions and signals from the parse."""

