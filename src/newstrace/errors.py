@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     E001 = "Input file not found: {path}"
     E002 = "Input file is empty"
     E003 = "Input looks binary (NUL bytes or too many control characters)"

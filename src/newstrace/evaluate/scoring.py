@@ -210,7 +210,8 @@ def score_documents(predictions: Sequence[dict[str, Any]], gold_docs: Sequence[d
             pp, gg = ps[pi], gs[gi]
             sf["topics"].add(sorted(pp.get("topics") or []) == sorted(gg.get("topics") or []))
             sf["polarity"].add(pp.get("polarity") == gg.get("polarity"))
-            sf["source_kind"].add((pp.get("source") or {}).get("kind") == (gg.get("source") or {}).get("kind"))
+            kinds = ((pp.get("source") or {}).get("kind"), (gg.get("source") or {}).get("kind"))
+            sf["source_kind"].add(kinds[0] == kinds[1])
             sf["when"].add(_when_value(pp.get("when")) == _when_value(gg.get("when")))
         doc_report.update(
             attributions={"tp": len(apairs), "pred": len(pa), "gold": len(ga)},

@@ -127,7 +127,10 @@ class ActorTable:
 
     def members(self, canonical: str) -> set[str]:
         """The actor and everyone who speaks for it (Russia -> Kremlin, Putin, ...)."""
-        return {a.canonical for a in self if a.canonical == canonical or canonical in self.ancestors(a.canonical)}
+        return {
+            a.canonical for a in self
+            if a.canonical == canonical or canonical in self.ancestors(a.canonical)
+        }
 
     def resolve_query(self, text: str) -> str:
         """Canonical name for a user's query, or the query itself when unknown."""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from newstrace.knowledge.datafiles import load_toml
+from newstrace.knowledge.datafiles import data_dir, load_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,8 @@ class OutletRegistry:
 
     @classmethod
     def from_data(cls) -> OutletRegistry:
-        table = load_toml("outlets.toml")
+        # outlets.toml first, then themed additions (outlets_*.toml) in name order.
+        names = ["outlets.toml", *sorted(p.name for p in data_dir().glob("outlets_*.toml"))]
         return cls(
             [
                 Outlet(
@@ -44,7 +45,8 @@ class OutletRegistry:
                     country=row.get("country"),
                     kind=row.get("kind", "newspaper"),
                 )
-                for row in table.get("outlet", [])
+                for name in names
+                for row in load_toml(name).get("outlet", [])
             ]
         )
 

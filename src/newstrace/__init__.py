@@ -1,0 +1,41 @@
+"""newstrace: a sourced, dated record of who signalled what, when, according to whom.
+
+    >>> import newstrace
+    >>> store = newstrace.open("newstrace.db")
+    >>> store.ingest(["articles/"])
+    >>> store.timeline(actor="Vladimir Putin").to_frame()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from newstrace.store import Store
+
+
+def open(path: str | Path = "newstrace.db") -> Store:
+    """Open (or create) a newstrace SQLite store."""
+    from newstrace.store import Store
+
+    return Store(path)
+
+
+def extract(paths: list[str | Path], *, model: str | None = None) -> list[dict[str, object]]:
+    """Run the pipeline without a store; one output-contract dict per document."""
+    from newstrace import pipeline
+    from newstrace.contract import document_contract
+    from newstrace.ingest import read_paths
+    from newstrace.records import ExtractedDocument
+
+    return [
+        document_contract(item)
+        for item in pipeline.run(read_paths(paths), model=model)
+        if isinstance(item, ExtractedDocument)
+    ]
+
+
+__all__ = ["__version__", "extract", "open"]

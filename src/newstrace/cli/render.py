@@ -1,0 +1,98 @@
+"""Rich rendering for the CLI: tables and highlighted evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
+from newstrace.timeline import TimelineEntry
+
+
+def highlight(sentence: str, evidence: str, style: str = "bold yellow") -> Text:
+    """The sentence with the evidence span highlighted (whole evidence if not inside)."""
+    i = sentence.find(evidence) if evidence else -1
+    if i < 0:
+        return Text(evidence or sentence, style=style)
+    out = Text(sentence[:i])
+    out.append(sentence[i : i + len(evidence)], style=style)
+    out.append(sentence[i + len(evidence) :])
+    return out
+
+
+def table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
+    t = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    return t
+
+
+def source_structure(a: AttributionRow) -> str:
+    """'unnamed former officials (anonymous) → via The New York Times'."""
+    who = a.speaker or "(no speaker: agentless)"
+    bits = [a.speaker_kind, "named" if a.named else "unnamed"]
+    if a.speaker_canonical and a.speaker_canonical != a.speaker:
+        bits.append(f"= {a.speaker_canonical}")
+    chain = f"{who} ({', '.join(bits)})"
+    if a.via:
+        chain += f" → via {a.via}"
+    return chain
+
+
+def show_document(console: Console, d: DocumentRow, lines: list[dict[str, Any]]) -> None:
+    console.print(f"[bold]{d.title or d.name}[/bold]  [dim]{d.id}[/dim]")
+    console.print(f"file: {d.name}   outlet: {d.outlet or '-'}   origin: {d.origin or '-'}")
+    console.print(
+        f"published: {d.published or 'undated'} ({d.published_precision or '-'}, "
+        f"confidence {d.published_confidence:.2f}, {d.published_method}"
+        + (f", evidence “{d.published_evidence}”" if d.published_evidence else "") + ")"
+    )
+    console.print(f"{d.attributions} attributions, {d.signals} signals, language {d.language}")
+    for ln in lines:
+        style = {"body": "", "title": "bold", "meta": "cyan", "junk": "dim strike"}[ln["cls"]]
+        console.print(Text(f"{ln['number']:>4} {ln['cls']:<5} ", style="dim"), Text(ln["text"], style=style))
+
+
+def show_attribution(console: Console, a: AttributionRow) -> None:
+    console.print(f"[bold]attribution[/bold] [dim]{a.id}[/dim]  in {a.doc_name} ({a.doc_id})")
+    console.print(highlight(a.sentence, a.evidence))
+    console.print(f"source: {source_structure(a)}")
+    console.print(f"cue: {a.cue}   direct: {a.direct}   outlet: {a.outlet or '-'}")
+    if a.content:
+        console.print(Text("content: ", style="dim"), Text(a.content))
+
+
+def show_signal(console: Console, s: SignalRow) -> None:
+    console.print(f"[bold]signal[/bold] [dim]{s.id}[/dim]  in {s.doc_name} ({s.doc_id})")
+    console.print(highlight(s.sentence, s.evidence))
+    console.print(
+        f"actor: {s.actor} (as written: “{s.actor_text}”)   type: {s.type}   polarity: {s.polarity}"
+    )
+    console.print(f"topics: {', '.join(s.topics) or '-'}")
+    when = s.when or "-"
+    if s.when_evidence:
+        when += f" (from “{s.when_evidence}”)"
+    console.print(f"event date: {s.event_date or 'unknown'} [{s.event_basis}]   when: {when}")
+    src = s.source_kind + (f": {s.source_by}" if s.source_by else "")
+    if s.source_via:
+        src += f" → via {s.source_via}"
+    console.print(f"source: {src}   outlet: {s.outlet or '-'}   published: {s.published or 'undated'}")
+    if s.attribution_id:
+        console.print(f"attribution: {s.attribution_id}")
+
+
+def timeline_table(actor: str, entries: list[TimelineEntry]) -> Table:
+    t = Table(title=f"Timeline: {actor}", header_style="bold", show_lines=True)
+    for c in ("date", "type", "polarity", "topics", "evidence", "source", "outlet", "id"):
+        t.add_column(c, overflow="fold")
+    for e in entries:
+        date = (e.date or "undated") + ("" if e.date_basis == "event" else f"\n[dim]{e.date_basis}[/dim]")
+        t.add_row(date, e.type, e.polarity, ", ".join(e.topics), e.evidence, e.source_line(),
+                  e.outlet or "-", e.signal_id)
+    return t

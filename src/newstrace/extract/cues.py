@@ -1,0 +1,92 @@
+"""The reporting-cue lexicon, loaded once per process from ``data/extract/cues.toml``.
+
+Which words can introduce reported speech, and how (addressee, object, particle,
+passive), is data; this module only turns the file into typed lookups.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+from newstrace.knowledge.datafiles import load_toml
+
+Force = Literal["neutral", "assertive", "hedged", "confirming", "denying", "reporting"]
+ObjectRole = Literal["content", "recipient", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    lemma: str
+    force: Force
+    recipient: bool = False
+    object: ObjectRole = "none"
+    bare: bool = False
+    particle: str | None = None
+    passive: bool = False
+    not_with: frozenset[str] = frozenset()
+
+    @property
+    def cue(self) -> str:
+        return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
+
+@dataclass(frozen=True, slots=True)
+class NounCue:
+    lemma: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrepCue:
+    words: tuple[str, ...]
+    cue: str
+    named_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    verbs: dict[str, VerbCue]
+    nouns: dict[str, NounCue]
+    preps: dict[str, PrepCue]  # keyed by the first word
+    not_cues: frozenset[str]
+    clause_deps: frozenset[str]
+
+    def verb(self, lemma: str) -> VerbCue | None:
+        return self.verbs.get(lemma.lower())
+
+    def force(self, cue: str) -> Force:
+        v = self.verbs.get(cue.split()[0])
+        return v.force if v is not None else "reporting"
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """The process-wide cue lexicon (the data file is read once)."""
+    data = load_toml("extract/cues.toml")
+    verbs: dict[str, VerbCue] = {}
+    for row in data.get("verb", []):
+        verbs[row["lemma"]] = VerbCue(
+            lemma=row["lemma"],
+            force=row.get("force", "neutral"),
+            recipient=bool(row.get("recipient", False)),
+            object=row.get("object", "none"),
+            bare=bool(row.get("bare", False)),
+            particle=row.get("particle"),
+            passive=bool(row.get("passive", False)),
+            not_with=frozenset(row.get("not_with", ())),
+        )
+    nouns = {row["lemma"]: NounCue(row["lemma"], row["cue"]) for row in data.get("noun", [])}
+    preps = {
+        row["words"][0]: PrepCue(tuple(row["words"]), row["cue"], bool(row.get("named_only")))
+        for row in data.get("prep", [])
+    }
+    structure = data.get("structure", {})
+    return CueLexicon(
+        verbs=verbs,
+        nouns=nouns,
+        preps=preps,
+        not_cues=frozenset(structure.get("not_cues", ())),
+        clause_deps=frozenset(structure.get("clause_deps", ("ccomp",))),
+    )

@@ -1,0 +1,318 @@
+"""The embedded SQLite store: ingest, persist and query extracted documents.
+
+SQLite runs in WAL mode so readers (CLI, web) never block a writer, and each
+document is written in its own transaction so a failure loses only that
+document. The class is the Python API a notebook uses (``newstrace.open``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+
+from newstrace import pipeline
+from newstrace.errors import Errors, NewstraceError
+from newstrace.ingest import read_paths
+from newstrace.knowledge import actors
+from newstrace.link import link_actors
+from newstrace.nlp import DEFAULT_BATCH_SIZE
+from newstrace.records import ExtractedDocument, RawDocument, Rejected
+from newstrace.store.migrate import migrate
+from newstrace.store.rows import (
+    AttributionRow,
+    DocumentRow,
+    IngestReport,
+    Rejection,
+    Rows,
+    SignalRow,
+)
+from newstrace.store.writer import write_document, write_rejection
+
+Progress = Callable[[int, int], None]
+
+
+def _sqlite_engine(path: str | Path) -> Engine:
+    engine = create_engine(f"sqlite:///{Path(path)}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return engine
+
+
+def _direct(value: str) -> bool | str:
+    parsed = json.loads(value)
+    return parsed if isinstance(parsed, bool | str) else bool(parsed)
+
+
+class Store:
+    """A newstrace database. Use ``newstrace.open(path)`` to get one."""
+
+    def __init__(self, path: str | Path = "newstrace.db") -> None:
+        self.path = Path(path)
+        self.engine = _sqlite_engine(self.path)
+        with self.engine.begin() as conn:
+            self.schema_version = migrate(conn)
+
+    # ------------------------------------------------------------------ writing
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                params = {f"i{n}": v for n, v in enumerate(chunk)}
+                marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+                rows = conn.execute(text(f"SELECT id FROM documents WHERE id IN ({marks})"), params)
+                found.update(r[0] for r in rows)
+        return found
+
+    def add(self, item: ExtractedDocument | Rejected) -> None:
+        """Persist one result in its own transaction."""
+        with self.engine.begin() as conn:
+            if isinstance(item, Rejected):
+                write_rejection(conn, item)
+            else:
+                status = "processed" if item.dated.clean.language == "en" else "not_english"
+                write_document(conn, item, status=status)
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        model: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        n_process: int = 1,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, process and store every input; already-stored content is left untouched."""
+        report = IngestReport()
+        items = list(read_paths(paths))
+        raws = [i for i in items if isinstance(i, RawDocument)]
+        known = self.known_ids([r.doc_id for r in raws])
+        todo: list[RawDocument | Rejected] = []
+        batch_ids: set[str] = set()
+        for item in items:
+            if isinstance(item, RawDocument):
+                if item.doc_id in known or item.doc_id in batch_ids:
+                    report.unchanged.append(item.name)
+                    continue
+                batch_ids.add(item.doc_id)
+            todo.append(item)
+        total = len(todo)
+        if progress:
+            progress(0, total)
+        results = pipeline.run(todo, model=model, batch_size=batch_size, n_process=n_process)
+        for done, result in enumerate(results, start=1):
+            try:
+                self.add(result)
+            except Exception as exc:  # a store failure loses this document only
+                name = result.name if isinstance(result, Rejected) else result.dated.clean.raw.name
+                result = Rejected(name, Errors.E010.format_msg(detail=exc), "E010", None)
+                self.add(result)
+            if isinstance(result, Rejected):
+                report.rejected.append(
+                    Rejection(result.name, result.source_path or "", result.code, result.reason)
+                )
+            else:
+                report.added.append(result.dated.clean.raw.name)
+            if progress:
+                progress(done, total)
+        if report.added:
+            with self.engine.begin() as conn:
+                link_actors(conn)
+        return report
+
+    # ------------------------------------------------------------------ reading
+
+    def _doc_rows(self, where: str = "", params: dict[str, Any] | None = None) -> Rows[DocumentRow]:
+        sql = (
+            "SELECT d.*, (SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
+            "(SELECT COUNT(*) FROM signals s WHERE s.doc_id = d.id) AS n_sig FROM documents d "
+            f"{where} ORDER BY COALESCE(d.published_value, '9999'), d.name"
+        )
+        out: Rows[DocumentRow] = Rows()
+        with self.engine.connect() as conn:
+            for r in conn.execute(text(sql), params or {}).mappings():
+                out.append(DocumentRow(
+                    id=r["id"], name=r["name"], outlet=r["outlet"], origin=r["origin"],
+                    title=r["title"], url=r["url"], source_path=r["source_path"],
+                    language=r["language"], status=r["status"], published=r["published_value"],
+                    published_precision=r["published_precision"],
+                    published_confidence=r["published_confidence"],
+                    published_evidence=r["published_evidence"],
+                    published_method=r["published_method"],
+                    attributions=r["n_att"], signals=r["n_sig"],
+                ))
+        return out
+
+    def documents(self) -> Rows[DocumentRow]:
+        return self._doc_rows()
+
+    def document(self, doc_id: str) -> DocumentRow:
+        rows = self._doc_rows("WHERE d.id = :id", {"id": doc_id})
+        if not rows:
+            raise NewstraceError(Errors.E012, id=doc_id)
+        return rows[0]
+
+    def document_text(self, doc_id: str, *, which: str = "clean") -> str:
+        col = {"clean": "clean_text", "source": "source_text", "raw": "raw_text"}[which]
+        with self.engine.connect() as conn:
+            value = conn.execute(text(f"SELECT {col} FROM documents WHERE id = :id"), {"id": doc_id}).scalar()
+        if value is None:
+            raise NewstraceError(Errors.E012, id=doc_id)
+        return str(value)
+
+    def lines(self, doc_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text('SELECT number, cls, text, reason FROM lines WHERE doc_id = :id ORDER BY number'),
+                {"id": doc_id},
+            ).mappings()
+            return [dict(r) for r in rows]
+
+    def attributions(self, *, doc_id: str | None = None, speaker: str | None = None) -> Rows[AttributionRow]:
+        clauses, params = [], {}
+        if doc_id:
+            clauses.append("a.doc_id = :doc")
+            params["doc"] = doc_id
+        if speaker:
+            clauses.append("(a.speaker_canonical = :sp OR a.speaker LIKE :like)")
+            params["sp"] = actors().resolve_query(speaker)
+            params["like"] = f"%{speaker}%"
+        return self._attribution_rows(clauses, params)
+
+    def _attribution_rows(self, clauses: list[str], params: dict[str, Any]) -> Rows[AttributionRow]:
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = (
+            "SELECT a.*, d.name AS doc_name, d.outlet AS outlet, d.clean_text AS clean_text "
+            f"FROM attributions a JOIN documents d ON d.id = a.doc_id {where} "
+            "ORDER BY d.name, a.start"
+        )
+        out: Rows[AttributionRow] = Rows()
+        with self.engine.connect() as conn:
+            for r in conn.execute(text(sql), params).mappings():
+                t = r["clean_text"]
+                cs, ce = r["content_start"], r["content_end"]
+                out.append(AttributionRow(
+                    id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
+                    start=r["start"], end=r["end"], raw_start=r["raw_start"], raw_end=r["raw_end"],
+                    evidence=t[r["start"] : r["end"]],
+                    sentence=t[r["sentence_start"] : r["sentence_end"]],
+                    speaker=r["speaker"], speaker_canonical=r["speaker_canonical"],
+                    speaker_kind=r["speaker_kind"], named=bool(r["named"]), cue=r["cue"],
+                    direct=_direct(r["direct"]), via=r["via"],
+                    content=t[cs:ce] if cs is not None and ce is not None else None,
+                ))
+        return out
+
+    def signals(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        topic: str | None = None,
+        doc_id: str | None = None,
+    ) -> Rows[SignalRow]:
+        """Signals, optionally for an actor (and everyone who speaks for it), a type, a date."""
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        if actor:
+            from newstrace import ids
+
+            clauses.append(
+                "s.id IN (SELECT signal_id FROM signal_actors WHERE actor_id = :aid)"
+            )
+            params["aid"] = ids.actor_id(actors().resolve_query(actor))
+        if type:
+            clauses.append("s.type = :type")
+            params["type"] = type
+        if since:
+            clauses.append("s.event_date >= :since")
+            params["since"] = since
+        if topic:
+            clauses.append("s.topics_json LIKE :topic")
+            params["topic"] = f'%"{topic}"%'
+        if doc_id:
+            clauses.append("s.doc_id = :doc")
+            params["doc"] = doc_id
+        return self._signal_rows(clauses, params)
+
+    def _signal_rows(self, clauses: list[str], params: dict[str, Any]) -> Rows[SignalRow]:
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = (
+            "SELECT s.*, d.name AS doc_name, d.outlet AS outlet, d.published_value AS published, "
+            f"d.clean_text AS clean_text FROM signals s JOIN documents d ON d.id = s.doc_id {where} "
+            "ORDER BY s.event_date IS NULL, s.event_date, d.published_value, d.name, s.start"
+        )
+        out: Rows[SignalRow] = Rows()
+        with self.engine.connect() as conn:
+            for r in conn.execute(text(sql), params).mappings():
+                t = r["clean_text"]
+                out.append(SignalRow(
+                    id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
+                    published=r["published"], start=r["start"], end=r["end"],
+                    raw_start=r["raw_start"], raw_end=r["raw_end"],
+                    evidence=t[r["start"] : r["end"]],
+                    sentence=t[r["sentence_start"] : r["sentence_end"]],
+                    actor=r["actor"], actor_text=r["actor_text"], type=r["type"],
+                    topics=json.loads(r["topics_json"]), polarity=r["polarity"],
+                    when=r["when_value"], when_precision=r["when_precision"],
+                    when_evidence=r["when_evidence"], source_kind=r["source_kind"],
+                    source_by=r["source_by"], source_via=r["source_via"],
+                    attribution_id=r["attribution_id"], event_date=r["event_date"],
+                    event_basis=r["event_basis"],
+                ))
+        return out
+
+    def rejections(self) -> Rows[Rejection]:
+        out: Rows[Rejection] = Rows()
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT name, source_path, code, reason FROM rejections ORDER BY source_path, name")
+            )
+            for r in rows:
+                out.append(Rejection(r[0], r[1], r[2], r[3]))
+        return out
+
+    def get(self, item_id: str) -> DocumentRow | AttributionRow | SignalRow:
+        """A document, attribution or signal by its ID."""
+        if item_id.startswith("d"):
+            return self.document(item_id)
+        if item_id.startswith("a"):
+            rows = self._attribution_rows(["a.id = :id"], {"id": item_id})
+            if rows:
+                return rows[0]
+        if item_id.startswith("s"):
+            srows = self._signal_rows(["s.id = :id"], {"id": item_id})
+            if srows:
+                return srows[0]
+        raise NewstraceError(Errors.E012, id=item_id)
+
+    def timeline(self, actor: str, *, topic: str | None = None) -> Any:
+        from newstrace.timeline import build_timeline
+
+        return build_timeline(self, actor=actor, topic=topic)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path = "newstrace.db") -> Store:
+    return Store(path)

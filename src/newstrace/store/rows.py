@@ -1,0 +1,129 @@
+"""Typed rows returned by the store: plain dataclasses that turn into dicts and frames."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Rows(list[T], Generic[T]):
+    """A list of rows with notebook helpers."""
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [dataclasses.asdict(r) for r in self]  # type: ignore[call-overload]
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame with one row per item."""
+        import pandas as pd
+
+        return pd.DataFrame(self.to_dicts())
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    name: str
+    outlet: str | None
+    origin: str | None
+    title: str | None
+    url: str | None
+    source_path: str | None
+    language: str
+    status: str
+    published: str | None
+    published_precision: str | None
+    published_confidence: float
+    published_evidence: str | None
+    published_method: str
+    attributions: int
+    signals: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRow:
+    id: str
+    doc_id: str
+    doc_name: str
+    outlet: str | None
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    evidence: str
+    sentence: str
+    speaker: str | None
+    speaker_canonical: str | None
+    speaker_kind: str
+    named: bool
+    cue: str
+    direct: bool | str
+    via: str | None
+    content: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SignalRow:
+    id: str
+    doc_id: str
+    doc_name: str
+    outlet: str | None
+    published: str | None
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    evidence: str
+    sentence: str
+    actor: str
+    actor_text: str
+    type: str
+    topics: list[str]
+    polarity: str
+    when: str | None
+    when_precision: str | None
+    when_evidence: str | None
+    source_kind: str
+    source_by: str | None
+    source_via: str | None
+    attribution_id: str | None
+    event_date: str | None
+    event_basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    name: str
+    source_path: str
+    code: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: new documents, unchanged ones, and every rejection with its reason."""
+
+    added: list[str] = dataclasses.field(default_factory=list)
+    unchanged: list[str] = dataclasses.field(default_factory=list)
+    rejected: list[Rejection] = dataclasses.field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "unchanged": len(self.unchanged),
+            "rejected": [r.to_dict() for r in self.rejected],
+        }

@@ -1,0 +1,97 @@
+"""Persist one ExtractedDocument in one transaction.
+
+Rows are derived only from the record, so writing the same document twice
+would write identical rows; callers skip documents whose ID is already stored.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from newstrace.clean.offsets import span_to_source
+from newstrace.records import ExtractedDocument, Rejected
+
+
+def _event(when_value: str | None, published: str | None) -> tuple[str | None, str]:
+    if when_value:
+        return when_value, "event"
+    if published:
+        return published, "published"
+    return None, "none"
+
+
+def _insert(conn: Connection, table: str, row: dict[str, Any]) -> None:
+    cols = ", ".join(f'"{k}"' for k in row)
+    params = ", ".join(f":{k}" for k in row)
+    conn.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({params})"), row)
+
+
+def write_document(conn: Connection, ex: ExtractedDocument, *, status: str = "processed") -> None:
+    dated = ex.dated
+    clean = dated.clean
+    raw = clean.raw
+    pub = dated.published
+    segs = clean.segments
+    _insert(conn, "documents", {
+        "id": raw.doc_id, "name": raw.name, "source_path": raw.source_path, "url": raw.url,
+        "format": raw.format, "outlet": clean.outlet, "origin": clean.origin,
+        "title": clean.title, "language": clean.language, "status": status,
+        "published_value": pub.value, "published_precision": pub.precision,
+        "published_confidence": pub.confidence, "published_evidence": pub.evidence,
+        "published_method": pub.method, "raw_text": raw.text, "source_text": clean.source_text,
+        "clean_text": clean.text,
+        "segments_json": json.dumps([[s.clean_start, s.source_start, s.length] for s in segs]),
+        "extra_json": json.dumps(raw.extra, sort_keys=True, default=str),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    })
+    for line in clean.lines:
+        _insert(conn, "lines", {"doc_id": raw.doc_id, "number": line.number, "cls": line.cls,
+                                "start": line.start, "end": line.end, "text": line.text,
+                                "reason": line.reason})
+    seen_times: set[tuple[int, int]] = set()
+    for t in dated.times:
+        if (t.start, t.end) in seen_times:
+            continue
+        seen_times.add((t.start, t.end))
+        _insert(conn, "times", {"doc_id": raw.doc_id, "start": t.start, "end": t.end,
+                                "text": t.text, "value": t.value, "precision": t.precision})
+    for a in ex.attributions:
+        rs, re_ = span_to_source(segs, a.start, a.end)
+        _insert(conn, "attributions", {
+            "id": a.id, "doc_id": raw.doc_id, "start": a.start, "end": a.end,
+            "raw_start": rs, "raw_end": re_, "speaker": a.speaker,
+            "speaker_canonical": a.speaker_canonical, "speaker_kind": a.speaker_kind,
+            "named": int(a.named), "cue": a.cue, "direct": json.dumps(a.direct), "via": a.via,
+            "content_start": a.content_start, "content_end": a.content_end,
+            "sentence_start": a.sentence_start, "sentence_end": a.sentence_end,
+        })
+    for s in ex.signals:
+        rs, re_ = span_to_source(segs, s.start, s.end)
+        when = s.when
+        event_date, basis = _event(when.value if when else None, pub.value)
+        _insert(conn, "signals", {
+            "id": s.id, "doc_id": raw.doc_id, "start": s.start, "end": s.end,
+            "raw_start": rs, "raw_end": re_, "actor": s.actor, "actor_text": s.actor_text,
+            "type": s.type, "topics_json": json.dumps(list(s.topics)), "polarity": s.polarity,
+            "when_value": when.value if when else None,
+            "when_precision": when.precision if when else None,
+            "when_evidence": when.evidence if when else None,
+            "source_kind": s.source.kind, "source_by": s.source.by, "source_via": s.source.via,
+            "attribution_id": s.attribution_id, "sentence_start": s.sentence_start,
+            "sentence_end": s.sentence_end, "event_date": event_date, "event_basis": basis,
+        })
+
+
+def write_rejection(conn: Connection, rej: Rejected) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO rejections (name, source_path, code, reason, first_seen) "
+            "VALUES (:name, :path, :code, :reason, :at) ON CONFLICT DO NOTHING"
+        ),
+        {"name": rej.name, "path": rej.source_path or "", "code": rej.code, "reason": rej.reason,
+         "at": datetime.now(UTC).isoformat(timespec="seconds")},
+    )

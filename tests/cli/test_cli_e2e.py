@@ -1,0 +1,128 @@
+"""End to end: the CLI ingests the bundled sample corpus and prints the main actor's timeline."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newstrace.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples" / "corpus"
+MAIN_ACTOR = tomllib.loads((ROOT / "samples" / "story.toml").read_text())["main_actor"]
+
+
+def _expected_rows() -> list[dict[str, str]]:
+    """The hand-made timeline rows of samples/EXPECTED.md (type and evidence)."""
+    rows = []
+    for line in (ROOT / "samples" / "EXPECTED.md").read_text("utf-8").splitlines():
+        m = re.match(r"\| (\d+) \| ([\d-]+) \| (\S+) .*?\| `(.+?)` \| (\w+) \| (\w+) \|", line)
+        if m:
+            rows.append({"date": m.group(2), "file": m.group(3), "evidence": m.group(4),
+                         "type": m.group(5), "polarity": m.group(6)})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("e2e") / "sample.db"
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["added"] == 14 and report["rejected"] == []
+    return path
+
+
+def test_reingest_changes_nothing(db: Path) -> None:
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"added": 0, "unchanged": 14, "rejected": []}
+
+
+def test_timeline_of_main_actor(db: Path) -> None:
+    surname = MAIN_ACTOR.split()[-1]
+    result = CliRunner().invoke(app, ["timeline", "--actor", surname, "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["actor"] == MAIN_ACTOR
+    entries = out["entries"]
+    dates = [e["date"] for e in entries if e["date"]]
+    assert dates == sorted(dates), "timeline must be in event-date order"
+    expected = _expected_rows()
+    assert len(expected) >= 15
+
+    def found(row: dict[str, str]) -> bool:
+        return any(
+            e["type"] == row["type"]
+            and (row["evidence"] in e["sentence"] or e["evidence"] in row["evidence"])
+            for e in entries
+        )
+
+    hits = [r for r in expected if found(r)]
+    assert len(hits) / len(expected) >= 0.5, [r["evidence"] for r in expected if not found(r)]
+    # The hedged concession (later denied) and the no-preconditions offer are both there.
+    concession = [e for e in entries if e["type"] == "concession"]
+    assert concession and concession[0]["polarity"] == "hedged"
+    assert concession[0]["source_kind"] == "anonymous"
+    assert any("without preconditions" in e["sentence"] for e in entries)
+    # Every entry carries its source and where it was published.
+    assert all(e["source_kind"] in {"on_record", "anonymous", "reported"} for e in entries)
+
+
+def test_read_commands_json_and_show(db: Path) -> None:
+    runner = CliRunner()
+    docs = json.loads(runner.invoke(app, ["docs", "--db", str(db), "--json"]).stdout)
+    assert len(docs) == 14
+    undated = [d for d in docs if d["name"].startswith("12_")]
+    assert undated[0]["published"] is None
+    sigs = json.loads(runner.invoke(app, ["signals", "--actor", MAIN_ACTOR, "--type", "concession",
+                                           "--db", str(db), "--json"]).stdout)
+    assert sigs and all(s["type"] == "concession" for s in sigs)
+    shown = runner.invoke(app, ["show", sigs[0]["id"], "--db", str(db)])
+    assert shown.exit_code == 0
+    assert "concession" in shown.stdout and sigs[0]["doc_name"] in shown.stdout
+    att_id = sigs[0]["attribution_id"]
+    if att_id:
+        att = json.loads(runner.invoke(app, ["show", att_id, "--db", str(db), "--json"]).stdout)
+        assert att["kind"] == "attribution"
+    doc_shown = runner.invoke(app, ["show", docs[0]["id"], "--db", str(db), "--json"])
+    assert json.loads(doc_shown.stdout)["id"] == docs[0]["id"]
+    missing = runner.invoke(app, ["show", "s0000", "--db", str(db)])
+    assert missing.exit_code == 2
+
+
+def test_extract_json_contract(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Harbor talks stall\n\nBy Staff Writer\n\n"
+        "Minister Ola Brenn said on Monday that her government was ready to negotiate.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["extract", str(article), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout.strip().splitlines()[0])
+    for key in ("file", "id", "published", "outlet", "origin", "lines", "attributions", "signals"):
+        assert key in doc
+    assert set(doc["lines"]) == {"title", "meta", "body", "junk"}
+    text = article.read_text("utf-8")
+    for item in doc["attributions"] + doc["signals"]:
+        assert text[item["start"] : item["end"]] == item["evidence"]
+
+
+def test_ingest_reports_rejections_and_carries_on(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Envoy Tomas Reel said the talks would resume soon.\n", "utf-8")
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\xff\x00binary")
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["added"] == 1
+    assert sorted(r["code"] for r in report["rejected"]) == ["E002", "E003"]
+    listed = json.loads(CliRunner().invoke(app, ["rejections", "--db", str(db), "--json"]).stdout)
+    assert len(listed) == 2

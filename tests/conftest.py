@@ -1,0 +1,77 @@
+"""Shared fixtures: hand-built records so store/timeline tests need no parser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newstrace import ids
+from newstrace.clean.offsets import join_lines
+from newstrace.records import (
+    Attribution,
+    CleanDocument,
+    DatedDocument,
+    ExtractedDocument,
+    Line,
+    PublishedDate,
+    RawDocument,
+    Signal,
+    SignalSource,
+    When,
+)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not present")
+
+
+def build_extracted(
+    text: str,
+    *,
+    name: str = "doc.txt",
+    published: str | None = "2025-03-04",
+    signals: list[tuple[str, str, str, str | None]] = (),  # type: ignore[assignment]
+    outlet: str | None = "Example Wire",
+) -> ExtractedDocument:
+    """A document whose every line is body, with signals given as (evidence, actor, type, when)."""
+    raw = RawDocument(doc_id=ids.doc_id(text), name=name, text=text, format="text")
+    lines = []
+    pos = 0
+    pieces = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            lines.append(Line(n, pos, pos + len(line), line, "body"))
+            pieces.append((pos, line))
+        pos += len(line) + 1
+    clean_text, segs = join_lines(pieces)
+    clean = CleanDocument(raw=raw, source_text=text, text=clean_text, lines=tuple(lines),
+                          segments=segs, title=None, outlet=outlet, origin=None)
+    pub = (PublishedDate(published, "day", 0.9, published, "metadata") if published
+           else PublishedDate(None, None, 0.0, None, "none"))
+    dated = DatedDocument(clean=clean, published=pub, times=())
+    sigs = []
+    atts = []
+    for evidence, actor, typ, when in signals:
+        start = clean_text.index(evidence)
+        end = start + len(evidence)
+        att = Attribution(
+            id=ids.item_id("attribution", raw.doc_id, start, end, "say"), start=start, end=end,
+            speaker="officials", speaker_canonical=None, speaker_kind="anonymous", named=False,
+            cue="say", direct=False, via="Example Wire", content_start=start, content_end=end,
+            sentence_start=start, sentence_end=end,
+        )
+        atts.append(att)
+        sigs.append(Signal(
+            id=ids.item_id("signal", raw.doc_id, start, end, actor, typ), start=start, end=end,
+            actor=actor, actor_text=actor, type=typ, topics=("ceasefire",), polarity="positive",
+            when=When(when, "month", "last month") if when else None,
+            source=SignalSource("anonymous", "officials", "Example Wire"), attribution_id=att.id,
+            sentence_start=start, sentence_end=end,
+        ))
+    return ExtractedDocument(dated=dated, attributions=tuple(atts), signals=tuple(sigs))
+
+
+@pytest.fixture
+def make_extracted() -> Callable[..., ExtractedDocument]:
+    return build_extracted

@@ -1,0 +1,56 @@
+"""Shared helpers for extract tests: build a ParsedDocument from invented text.
+
+``make_parsed(text)`` treats every non-empty line as a body line and the
+document as undated, so extractor tests need nothing but the text itself.
+The spaCy model is loaded once per session (``nlp`` fixture).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newstrace import ids
+from newstrace.nlp import ParsedDocument, load_model
+from newstrace.records import UNDATED, CleanDocument, DatedDocument, Line, RawDocument, Segment
+
+
+def make_parsed(text: str) -> ParsedDocument:
+    """A ParsedDocument over ``text``: all non-empty lines body, undated, no time expressions."""
+    raw = RawDocument(doc_id=ids.doc_id(text), name="fixture.txt", text=text, format="text")
+    lines: list[Line] = []
+    body: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    clean_pos = 0
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        if line_text.strip():
+            if body:
+                clean_pos += 1  # the joining newline
+            end = offset + len(line_text)
+            lines.append(Line(number=number, start=offset, end=end, text=line_text, cls="body"))
+            size = end - offset
+            segments.append(Segment(clean_start=clean_pos, source_start=offset, length=size))
+            body.append(line_text)
+            clean_pos += len(line_text)
+        offset += len(line_text) + 1
+    clean_text = "\n".join(body)
+    clean = CleanDocument(
+        raw=raw,
+        source_text=text,
+        text=clean_text,
+        lines=tuple(lines),
+        segments=tuple(segments),
+        title=None,
+        outlet=None,
+        origin=None,
+    )
+    dated = DatedDocument(clean=clean, published=UNDATED, times=())
+    return ParsedDocument(dated=dated, doc=load_model()(clean_text))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline, loaded once for the whole test session."""
+    return load_model()

@@ -1,0 +1,73 @@
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+import newstrace
+from newstrace.errors import NewstraceError
+from newstrace.records import ExtractedDocument, Rejected
+from newstrace.store.migrate import latest_version
+
+TEXT = "Officials said President Vladimir Putin was ready for talks.\n\nAnother line of body text."
+
+
+def test_schema_is_migrated_and_wal(tmp_path: Path) -> None:
+    store = newstrace.open(tmp_path / "s.db")
+    assert store.schema_version == latest_version()
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    # Re-opening does not re-apply migrations.
+    again = newstrace.open(tmp_path / "s.db")
+    with again.engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM schema_version")).scalar() == latest_version()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    store = newstrace.open(tmp_path / "s.db")
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO schema_version (version) VALUES (999)"))
+    with pytest.raises(NewstraceError, match="E011"):
+        newstrace.open(tmp_path / "s.db")
+
+
+def test_add_and_query_roundtrip(tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]) -> None:
+    store = newstrace.open(tmp_path / "s.db")
+    ex = make_extracted(TEXT, signals=[("President Vladimir Putin was ready for talks",
+                                        "Vladimir Putin", "intent_to_negotiate", "2025-02")])
+    store.add(ex)
+    docs = store.documents()
+    assert [d.id for d in docs] == [ex.doc_id]
+    assert docs[0].signals == 1 and docs[0].attributions == 1
+    sig = store.signals()[0]
+    assert sig.evidence == "President Vladimir Putin was ready for talks"
+    assert TEXT[sig.raw_start : sig.raw_end] == sig.evidence
+    assert sig.event_date == "2025-02" and sig.event_basis == "event"
+    assert store.get(sig.id) == sig
+    att = store.get(ex.attributions[0].id)
+    assert att.via == "Example Wire"  # type: ignore[union-attr]
+    frame = store.signals().to_frame()
+    assert list(frame["actor"]) == ["Vladimir Putin"]
+    with pytest.raises(NewstraceError, match="E012"):
+        store.get("s-nope")
+
+
+def test_one_transaction_per_document(
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
+) -> None:
+    store = newstrace.open(tmp_path / "s.db")
+    ex = make_extracted(TEXT, signals=[("Another line", "Russia", "meet", None)])
+    store.add(ex)
+    with pytest.raises(Exception):  # noqa: B017 - the duplicate primary key aborts this one
+        store.add(ex)
+    # The failed second write left nothing half-written.
+    assert len(store.documents()) == 1
+    assert len(store.signals()) == 1
+
+
+def test_rejections_are_recorded_once(tmp_path: Path) -> None:
+    store = newstrace.open(tmp_path / "s.db")
+    rej = Rejected("bad.txt", "[E002] Input file is empty", "E002", "/x/bad.txt")
+    store.add(rej)
+    store.add(rej)
+    assert [r.code for r in store.rejections()] == ["E002"]
