@@ -41,7 +41,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_reingest_changes_nothing(db: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--json"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"added": 0, "unchanged": 14, "rejected": []}
+    assert json.loads(result.stdout) == {"added": 0, "unchanged": 14, "rejected": [], "duplicates": {}}
 
 
 def test_timeline_of_main_actor(db: Path) -> None:

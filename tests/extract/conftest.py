@@ -2,11 +2,14 @@
 
 ``make_parsed(text)`` treats every non-empty line as a body line and the
 document as undated, so extractor tests need nothing but the text itself.
-The spaCy model is loaded once per session (``nlp`` fixture).
+The spaCy model is loaded once per session (``nlp`` fixture). The project runs
+pytest with ``--import-mode=importlib``, where a conftest cannot be imported by
+name, so tests get the helper as the ``make_parsed`` fixture.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -54,3 +57,9 @@ def make_parsed(text: str) -> ParsedDocument:
 def nlp() -> Any:
     """The spaCy pipeline, loaded once for the whole test session."""
     return load_model()
+
+
+@pytest.fixture(name="make_parsed", scope="session")
+def make_parsed_fixture(nlp: Any) -> Callable[[str], ParsedDocument]:
+    """``make_parsed`` as a fixture (the model is loaded first, once)."""
+    return make_parsed

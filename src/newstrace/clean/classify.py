@@ -33,6 +33,7 @@ def classify(lines: Sequence[SourceLine], *, known_title: str | None = None) -> 
     first_rules = [r for r in table if r.first_pass and r.cls in ("junk", "meta")]
     decided = [_first(first_rules, f) is not None for f in feats]
     zones = _zones(feats, decided)
+    _mark_best_headline(feats, zones, decided)
     out: list[Line] = []
     title_key: str | None = None
     for f, zone in zip(feats, zones, strict=True):
@@ -49,6 +50,22 @@ def classify(lines: Sequence[SourceLine], *, known_title: str | None = None) -> 
         ln = f.line
         out.append(Line(ln.number, ln.start, ln.end, ln.text, cls, reason))
     return out
+
+
+def _mark_best_headline(
+    feats: Sequence[LineFeatures], zones: Sequence[str], decided: Sequence[bool]
+) -> None:
+    """Flag the longest headline-looking line above the article: a masthead or a
+    section label above the real headline is shorter than the headline."""
+    candidates = [
+        i for i, f in enumerate(feats) if zones[i] == "head"
+        and not decided[i]
+        and "headline" in f.flags
+        and "outlet_name" not in f.flags
+    ]
+    if candidates:
+        best = max(candidates, key=lambda i: (feats[i].n_words, -i))
+        feats[best].flags.add("best_headline")
 
 
 def _first(

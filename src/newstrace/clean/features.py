@@ -12,18 +12,22 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from newstrace.knowledge import outlets
 from newstrace.knowledge.datafiles import load_toml
 
 _CLOSERS = "\"'”’»)]"
 _QUOTES_CLOSE = "\"'”’»"
 _TERMINAL = ".!?…"
+_DOUBLE_QUOTES = ('"', "“", "”", "„", "«", "»")
 _SENTENCE_END = ".!…"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SITE_SEP = re.compile(r"\s+[|]\s+")
 _SOFT_SEP = re.compile(r"\s+[-–—]\s+")
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s?[A-Z]{2,4})?$", re.I)
 _DATE_TOKEN = re.compile(r"[\w.]+")
-_NUMERIC_DATE = re.compile(r"^\d{1,4}(?:[-/.]\d{1,2}[-/.]\d{1,4})?(?:st|nd|rd|th)?$|^\d{1,2}[:.]\d{2}(?::\d{2})?$")
+_NUMERIC_DATE = re.compile(
+    r"^\d{1,4}(?:[-/.]\d{1,2}[-/.]\d{1,4})?(?:st|nd|rd|th)?$|^\d{1,2}[:.]\d{2}(?::\d{2})?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,8 @@ class LineFeatures:
     n_words: int
     flags: set[str] = field(default_factory=set)
     key: str = ""
+    #: Pattern results by rule position, so the second pass does not search again.
+    hits: dict[int, bool] = field(default_factory=dict)
 
 
 def split_lines(text: str) -> list[SourceLine]:
@@ -131,8 +137,9 @@ def is_headline(text: str, n_words: int) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(not c.islower() for c in letters)
+    if text.upper() != text:
+        return False
+    return sum(c.isalpha() for c in text) >= 6
 
 
 def is_date_only(text: str, w: Words) -> bool:
@@ -179,6 +186,12 @@ def compute(lines: list[SourceLine], *, known_title: str | None = None) -> list[
             flags.add("headline")
         if is_all_caps(text):
             flags.add("all_caps")
+        if n_words >= 25 and any(q in text for q in _DOUBLE_QUOTES):
+            flags.add("long_quote")
+        if i == 0:
+            flags.add("first")
+        if n_words <= 6 and outlets().lookup(text) is not None:
+            flags.add("outlet_name")
         if text[0] in w.bullets and len(text) > 1 and text[1].isspace():
             flags.add("bullet")
         if n_words <= 12 and is_date_only(text, w):
@@ -203,24 +216,33 @@ def _extends(prev: str, cur: str) -> bool:
     return 0 < len(cur[len(prev):].split()) <= 8
 
 
-def site_title_parts(text: str) -> tuple[str, str] | None:
-    """Split "<headline> | Section - Site" into headline and site suffix."""
+def site_title_splits(text: str) -> list[tuple[str, str]]:
+    """Ways to split "<headline> | Section | Site" into headline and site suffix, longest headline first."""
     parts = _SITE_SEP.split(text)
-    if len(parts) >= 2:
-        head, suffix = " | ".join(parts[:-1]), parts[-1]
+    out: list[tuple[str, str]] = []
+    for k in range(len(parts) - 1, 0, -1):
+        head, suffix = " | ".join(parts[:k]), " | ".join(parts[k:])
         if len(suffix.split()) <= 8 and len(head.split()) >= 2:
-            return head, suffix
-    return None
+            out.append((head, suffix))
+    return out
+
+
+def site_title_parts(text: str) -> tuple[str, str] | None:
+    """Headline and site suffix of a "<headline> | Site" line (the shortest suffix)."""
+    splits = site_title_splits(text)
+    return splits[0] if splits else None
 
 
 def _site_title(f: LineFeatures, key_set: dict[str, int], title_key: str) -> None:
-    parts = site_title_parts(f.line.text)
-    if parts is None:
+    splits = site_title_splits(f.line.text)
+    if not splits:
         return
     f.flags.add("site_title")
-    head_key = normalise(parts[0])
-    if key_set.get(head_key, 0) >= 1 and head_key != f.key or (title_key and head_key == title_key):
-        f.flags.add("site_title_dup")
+    for head, _suffix in splits:
+        head_key = normalise(head)
+        if (key_set.get(head_key, 0) >= 1 and head_key != f.key) or (title_key and head_key == title_key):
+            f.flags.add("site_title_dup")
+            return
 
 
 def soft_suffix(text: str) -> str | None:

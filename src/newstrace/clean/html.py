@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
 
@@ -43,7 +44,7 @@ def _paragraphs_fallback(html: str) -> HtmlText:
     """Text of ``<p>`` elements and the ``<title>``, for pages trafilatura gives up on."""
     try:
         tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, lxml.etree.LxmlError):
         return HtmlText(text="", method="none")
     paras = [" ".join(p.text_content().split()) for p in tree.iter("p")]
     titles = [" ".join(t.text_content().split()) for t in tree.iter("title")]

@@ -8,6 +8,7 @@ that. Word lists live in ``data/clean/language.toml``.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from newstrace.clean.features import word_tokens
@@ -41,8 +42,11 @@ def ratios(text: str) -> dict[str, float]:
     tokens = word_tokens(text)[:MAX_TOKENS]
     if not tokens:
         return {}
-    t = table()
-    return {lang: sum(tok in words for tok in tokens) / len(tokens) for lang, words in t.stopwords.items()}
+    counts = Counter(tokens)
+    return {
+        lang: sum(counts[w] for w in words if w in counts) / len(tokens)
+        for lang, words in table().stopwords.items()
+    }
 
 
 def detect_language(text: str) -> str:

@@ -5,8 +5,9 @@ are in ``data/clean/provenance.toml``; names are resolved through the outlet
 registry (``knowledge.outlets()``).
 
 Outlet evidence, strongest first: the ingest metadata, the URL's domain, the
-HTML site name, a " | Site" title suffix, a copyright line, an outlet naming
-itself by its domain ("told NewsDrum.in"). Origin evidence, strongest first: a
+HTML site name, a " | Site" title suffix, a masthead above the headline, a
+"republished by" note, a copyright line, an outlet naming itself by its domain
+("told NewsDrum.in"). Origin evidence, strongest first: a
 wire byline or dateline ("Reuters |", "KYIV (AP) —"), such a self-reference,
 then the outlet most cited as reporting in the body ("the NYT reported",
 "told CNN"), weighted towards the opening lines.
@@ -35,6 +36,8 @@ class Cue:
 @dataclass(frozen=True, slots=True)
 class ProvenanceRules:
     copyright: tuple[re.Pattern[str], ...]
+    republished: tuple[re.Pattern[str], ...]
+    masthead: re.Pattern[str] | None
     company_suffixes: frozenset[str]
     self_reference: tuple[re.Pattern[str], ...]
     byline_lines: tuple[re.Pattern[str], ...]
@@ -63,6 +66,9 @@ def provenance_rules() -> ProvenanceRules:
     o, g = data.get("outlet", {}), data.get("origin", {})
     return ProvenanceRules(
         copyright=_compile(o.get("copyright", ())),
+        republished=_compile(o.get("republished", ())),
+        # Case-sensitive: a masthead is a proper name in Title Case or capitals.
+        masthead=re.compile(o["masthead"]) if o.get("masthead") else None,
         company_suffixes=frozenset(o.get("company_suffixes", ())),
         # Case-sensitive: a self-reference is a proper name ("NewsDrum.in").
         self_reference=_compile(o.get("self_reference", ()), 0),
@@ -96,7 +102,7 @@ def _in_segment(seg: str, max_words: int) -> Outlet | None:
     if len(seg.split()) > max_words:
         return None
     hits = outlets().find_all(seg)
-    return hits[-1][2] if hits else None
+    return hits[0][2] if hits else None
 
 
 def _plain_name(name: str, suffixes: frozenset[str]) -> str | None:
@@ -137,6 +143,19 @@ def outlet_of(
         if name:
             return name
     for ln in lines:
+        if ln.reason == "masthead":
+            name = _masthead_outlet(ln.text)
+            if name:
+                return name
+    for ln in lines:
+        if ln.cls != "junk":
+            continue
+        for pat in rules.republished:
+            m = pat.search(ln.text)
+            if m:
+                found = resolve(m.group("name"))
+                return found.name if found else m.group("name").strip()
+    for ln in lines:
         if ln.reason != "copyright":
             continue
         for pat in rules.copyright:
@@ -151,6 +170,16 @@ def outlet_of(
                 return plain
     own = _self_reference(lines)
     return own.name if own else None
+
+
+def _masthead_outlet(text: str) -> str | None:
+    found = outlets().lookup(text)
+    if found is not None:
+        return found.name
+    pat = provenance_rules().masthead
+    if pat is None or not pat.match(text):
+        return None
+    return " ".join(w if not w.isupper() else w.capitalize() for w in text.split())
 
 
 def _suffix_outlet(text: str) -> str | None:

@@ -26,12 +26,14 @@ MAX_SCAN = 2000
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    index: int
     name: str
     cls: LineClass
     pattern: re.Pattern[str] | None
     min_words: int
     max_words: int | None
     max_chars: int | None
+    tail_chars: int | None
     zones: frozenset[str]
     when: frozenset[str]
     unless: frozenset[str]
@@ -52,7 +54,14 @@ class Rule:
             return False
         if not self.when <= flags or self.unless & flags:
             return False
-        return self.pattern is None or self.pattern.search(f.line.text[:MAX_SCAN]) is not None
+        if self.pattern is None:
+            return True
+        hit = f.hits.get(self.index)
+        if hit is None:
+            text = f.line.text
+            scan = text[-self.tail_chars :] if self.tail_chars else text[:MAX_SCAN]
+            hit = f.hits[self.index] = self.pattern.search(scan) is not None
+        return hit
 
 
 def _expand(pattern: str, lists: dict[str, tuple[str, ...]]) -> str:
@@ -69,7 +78,7 @@ def _bad(detail: str) -> NewstraceError:
     return NewstraceError(Errors.E016, path=data_dir() / "clean/lines.toml", detail=detail)
 
 
-def _rule(row: dict[str, Any], lists: dict[str, tuple[str, ...]]) -> Rule:
+def _rule(index: int, row: dict[str, Any], lists: dict[str, tuple[str, ...]]) -> Rule:
     name = str(row.get("name", ""))
     cls = row.get("class")
     if not name or cls not in _CLASSES:
@@ -86,13 +95,16 @@ def _rule(row: dict[str, Any], lists: dict[str, tuple[str, ...]]) -> Rule:
             raise _bad(f"rule {name!r}: {exc}") from exc
     max_words = row.get("max_words")
     max_chars = row.get("max_chars")
+    tail_chars = row.get("tail_chars")
     return Rule(
+        index=index,
         name=name,
         cls=cast(LineClass, cls),
         pattern=pattern,
         min_words=int(row.get("min_words", 0)),
         max_words=int(max_words) if max_words is not None else None,
         max_chars=int(max_chars) if max_chars is not None else None,
+        tail_chars=int(tail_chars) if tail_chars is not None else None,
         zones=zones,
         when=frozenset(row.get("when", ())),
         unless=frozenset(row.get("unless", ())),
@@ -103,4 +115,5 @@ def _rule(row: dict[str, Any], lists: dict[str, tuple[str, ...]]) -> Rule:
 def rules() -> tuple[Rule, ...]:
     """The rules in file order (read and compiled once per process)."""
     lists = words().lists
-    return tuple(_rule(row, lists) for row in load_toml("clean/lines.toml").get("rule", []))
+    rows = load_toml("clean/lines.toml").get("rule", [])
+    return tuple(_rule(i, row, lists) for i, row in enumerate(rows))

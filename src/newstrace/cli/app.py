@@ -66,7 +66,8 @@ def ingest(
     if as_json:
         _print_json(report.to_dict())
     else:
-        console.print(f"added {len(report.added)}, unchanged {len(report.unchanged)}, "
+        console.print(f"added {len(report.added)}, unchanged {len(report.unchanged)} "
+                      f"({len(report.duplicates)} duplicates in this batch), "
                       f"rejected {len(report.rejected)} → {store.path}")
         for r in report.rejected:
             console.print(f"[red]rejected[/red] {r.source_path or r.name}: {r.reason}")

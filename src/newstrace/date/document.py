@@ -1,9 +1,13 @@
-"""Date a CleanDocument (first cut: undated, no time expressions)."""
+"""Date a CleanDocument: its publication date, then the time expressions of its body."""
 
 from __future__ import annotations
 
-from newstrace.records import UNDATED, CleanDocument, DatedDocument
+from newstrace.date.published import published_date
+from newstrace.date.resolve import find_times
+from newstrace.records import CleanDocument, DatedDocument
 
 
 def date_document(clean: CleanDocument) -> DatedDocument:
-    return DatedDocument(clean=clean, published=UNDATED, times=())
+    published = published_date(clean)
+    times = find_times(clean.text, published)
+    return DatedDocument(clean=clean, published=published, times=tuple(times))

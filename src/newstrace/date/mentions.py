@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstrace.date.tables import ExpressionPattern, calendar, expression_patterns
-from newstrace.date.tables import expressions_table, future_cue_regex
+from newstrace.date.tables import (
+    ExpressionPattern,
+    calendar,
+    expression_patterns,
+    expressions_table,
+    future_cue_regex,
+)
 
 _CLAUSE_BREAK = re.compile(r"[.!?;,\n]")
 
@@ -52,6 +57,16 @@ def _is_named_day(text: str, m: re.Match[str]) -> bool:
     return any(after.startswith(w) for w in cal.not_day_after)
 
 
+def _in_name(text: str, m: re.Match[str]) -> bool:
+    """True for "Today" in "India Today": a capitalised word after a capitalised word."""
+    word = m.group(0)
+    if word not in expressions_table().get("name_words", []):
+        return False
+    before = text[max(0, m.start() - 30) : m.start()]
+    prev = re.search(r"([A-Za-z]+)\s+$", before)
+    return prev is not None and prev.group(1)[0].isupper() and not re.search(r"[.!?]\s+$", before)
+
+
 def _future(text: str, start: int) -> bool:
     window = int(expressions_table().get("future_window_chars", 100))
     lo = max(0, start - window)
@@ -65,6 +80,8 @@ def _future(text: str, start: int) -> bool:
 def _mention(text: str, pat: ExpressionPattern, m: re.Match[str]) -> Mention | None:
     cal = calendar()
     if _group(m, "wd") is not None and _is_named_day(text, m):
+        return None
+    if _in_name(text, m):
         return None
     mon = _group(m, "mon")
     month = cal.month_of[mon.rstrip(".").casefold()] if mon else None

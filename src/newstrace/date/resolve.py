@@ -14,6 +14,7 @@ small calendar arithmetic that applies them.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newstrace.date.mentions import Mention, find_mentions
@@ -36,7 +37,7 @@ _NATIVE: dict[str, Precision | None] = {
     "date": "day",
     "month_year": "month",
     "year": "year",
-    "season_year": None,
+    "season_year": "year",
     "month_day": "day",
     "month": "month",
     "month_rel": "month",
@@ -55,7 +56,7 @@ _ABSOLUTE = frozenset({"date", "month_year", "year", "season_year"})
 
 def native_precision(m: Mention) -> Precision | None:
     if m.kind == "offset":
-        return _UNIT_PRECISION.get(m.unit or "", None)
+        return _UNIT_PRECISION.get(m.unit or "")
     return _NATIVE.get(m.kind)
 
 
@@ -86,8 +87,10 @@ def _absolute(m: Mention) -> DayRange | None:
         return month_range(m.year, m.month)
     if m.kind == "year" and m.year:
         return year_range(m.year)
-    if m.kind == "season_year" and m.year and m.season:
-        return _season_range(m.season, m.year)
+    if m.kind == "season_year" and m.year:
+        # "the winter of 1939": the writer names the year; a winter's tail in the
+        # next year does not make the year unknown.
+        return year_range(m.year)
     return None
 
 
@@ -183,8 +186,7 @@ def _resolve_cached(m: Mention, value: str | None, precision: Precision | None) 
 
 def resolve_mention(m: Mention, anchor: PublishedDate) -> tuple[str | None, Precision | None]:
     """Value and precision of ``m`` against ``anchor`` (value None when it cannot be known)."""
-    key = Mention(0, 0, "", m.kind, m.name, m.year, m.month, m.day, m.weekday, m.rel, m.unit,
-                  m.shift, m.season, m.future)
+    key = replace(m, start=0, end=0, text="")  # the cache key is what is said, not where
     union = _resolve_cached(key, anchor.value, anchor.precision)
     if union is not None:
         value, precision = coarsen(*union)

@@ -46,7 +46,7 @@ class HeaderPattern:
     name: str
     method: str
     confidence: float
-    zone: str
+    outside: str
     line_start: bool
     max_extra_chars: int | None
     regex: re.Pattern[str]
@@ -187,7 +187,7 @@ def header_patterns() -> tuple[HeaderPattern, ...]:
                 name=row["name"],
                 method=row["method"],
                 confidence=float(row["confidence"]),
-                zone=row["zone"],
+                outside=row["outside"],
                 line_start=bool(row["line_start"]),
                 max_extra_chars=row.get("max_extra_chars"),
                 regex=_compile(_fill(row["pattern"], mapping, where), where),

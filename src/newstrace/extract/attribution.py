@@ -1,12 +1,611 @@
-"""Attribution extractor (placeholder until the real one lands)."""
+"""Attribution extraction: who is presented as the source of a statement, through whom.
+
+Works on the existing spaCy parse (no second parse) with a cue lexicon kept as
+data (``data/extract/cues.toml``, see ``cues``). spaCy gives tokens, lemmas and
+dependencies; what no library does here is written by hand and kept small:
+
+* cue finding: listed reporting verbs in a speech frame (clause complement,
+  adjacent quote, parenthetical, content object, "call for", "as"), unlisted
+  verbs with a that-clause or an adjacent quote and a human/organisation subject
+  (structure, not the list), nominal cues ("the announcement, made by X"),
+  prepositional cues ("according to X", "per TASS") and citation chains
+  ("X reported, citing Y", "It cited Y as saying");
+* speakers (``speakers``), pronouns and outlet context (``attribution_context``);
+* quotes (``quotes``): a cue inside a quotation never attributes the outer text,
+  and quotes decide ``direct`` (all quoted, partly quoted = "mixed", none).
+
+A paragraph that is only a quotation and has no cue of its own gets no
+attribution (the gold style); instead the previous direct attribution's content
+span is extended over it.
+
+Each sentence is visited once and each token a constant number of times, apart
+from walking the subtree of a found cue.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from typing import Any
 
+from newstrace import ids
+from newstrace.extract.attribution_context import Discourse, Draft
+from newstrace.extract.cues import CueLexicon, VerbCue, cue_lexicon
+from newstrace.extract.quotes import Quote, QuoteMap
+from newstrace.extract.speakers import (
+    NO_SPEAKER,
+    Speaker,
+    classify,
+    phrase_tokens,
+    speaker_like,
+)
+from newstrace.knowledge import outlets
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution
 
+_SKIP_SUBJECTS = frozenset({"i", "we", "you", "me", "us", "there", "what", "which", "this",
+                            "that", "these", "those"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_GAP_CHARS = " ,:;—–-\t"
+_CLOSING_PUNCT = ".,;:!?)]"
+_LEFT_STOP = frozenset({"conj", "appos", "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis",
+                        "ROOT", "xcomp"})
+
 
 def extract_attributions(parsed: ParsedDocument) -> Iterator[Attribution]:
-    yield from ()
+    """Yield the document's attributions in text order."""
+    doc = parsed.doc
+    text = parsed.text
+    if len(doc) == 0:
+        return
+    run = _Run(doc, text)
+    run.walk()
+    doc_id = parsed.doc_id
+    for d in run.finish():
+        speaker = d.speaker.text
+        yield Attribution(
+            id=ids.item_id("attribution", doc_id, d.start, d.end, d.cue, speaker),
+            start=d.start,
+            end=d.end,
+            speaker=speaker,
+            speaker_canonical=d.speaker.canonical,
+            speaker_kind=d.speaker.kind,
+            named=d.speaker.named,
+            cue=d.cue,
+            direct=d.direct,  # type: ignore[arg-type]
+            via=d.via,
+            content_start=d.content_start,
+            content_end=d.content_end,
+            sentence_start=d.sentence_start,
+            sentence_end=d.sentence_end,
+        )
+
+
+class _Run:
+    """One pass over one document."""
+
+    def __init__(self, doc: Any, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.lex: CueLexicon = cue_lexicon()
+        self.quotes = QuoteMap(text)
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for k, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.ctx = Discourse.for_doc(doc, self.sent_of)
+        self.handled: set[int] = set()
+        # outlet markers ("according to TASS"): (sentence index, paragraph, start, end, outlet)
+        self.markers: list[tuple[int, int, int, int, str]] = []
+
+    # ------------------------------------------------------------------ walking
+
+    def para_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.para_starts, offset) - 1
+
+    def walk(self) -> None:
+        for k, sent in enumerate(self.sents):
+            before = len(self.ctx.drafts)
+            for t in sent:
+                if t.i in self.handled or self.quotes.inside(t.idx):
+                    continue
+                if t.lower_ in self.lex.preps and t.dep_ in ("prep", "ROOT", "advmod", "case"):
+                    self._prep_cue(t, k, sent)
+                elif t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.nouns:
+                    self._noun_cue(t, k, sent)
+                elif t.pos_ in ("VERB", "AUX") and t.tag_.startswith("VB"):
+                    self._verb_cue(t, k, sent)
+            self._settle_sentence(k, before)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _draft(self, start: int, end: int, sp: Speaker, cue: str, cue_i: int, k: int,
+               antecedent: Draft | None = None) -> Draft:
+        sent = self.sents[k]
+        sent_end = sent.end_char
+        while sent_end > sent.start_char and self.text[sent_end - 1].isspace():
+            sent_end -= 1
+        d = Draft(start=start, end=end, speaker=sp, cue=cue, cue_i=cue_i, sent_index=k,
+                  para_index=self.para_of(start), sentence_start=sent.start_char,
+                  sentence_end=sent_end, antecedent=antecedent)
+        self.ctx.drafts.append(d)
+        return d
+
+    def _span(self, tokens: list[Any]) -> tuple[int, int]:
+        lo = min(t.idx for t in tokens)
+        hi = max(t.idx + len(t) for t in tokens)
+        return lo, hi
+
+    def _set_content(self, d: Draft, lo: int | None, hi: int | None) -> None:
+        if lo is None or hi is None or hi <= lo:
+            d.content_start = d.content_end = None
+            d.direct = False
+            return
+        while hi > lo and self.text[hi - 1] in " ,\n":
+            hi -= 1
+        while lo < hi and self.text[lo] in " ,\n":
+            lo += 1
+        d.content_start, d.content_end = lo, hi
+        d.direct = self._directness(lo, hi, d)
+
+    def _directness(self, lo: int, hi: int, d: Draft) -> bool | str:
+        """True when the content is all quotation (the attribution itself aside)."""
+        qs = self.quotes.within(lo, hi)
+        if not qs:
+            return False
+        outside = 0
+        pos = lo
+        for q in qs:
+            outside += self._words_outside(pos, max(pos, q.start), d)
+            pos = max(pos, q.end)
+        outside += self._words_outside(pos, hi, d)
+        return True if outside <= 2 else "mixed"
+
+    def _words_outside(self, lo: int, hi: int, d: Draft) -> int:
+        return sum(1 for i in range(lo, hi)
+                   if self.text[i].isalnum() and not d.start <= i < d.end)
+
+    def _quote_before(self, offset: int) -> Quote | None:
+        """A quote that closes right before ``offset`` (only commas/spaces between)."""
+        qs = self.quotes.within(max(0, offset - 400), offset)
+        for q in reversed(qs):
+            if q.end <= offset:
+                gap = self.text[q.end : offset]
+                return q if not gap.strip(_GAP_CHARS) and "\n" not in gap else None
+        return None
+
+    def _quote_after(self, offset: int) -> Quote | None:
+        """A quote that opens right after ``offset`` (only commas/colons/spaces between)."""
+        qs = self.quotes.within(offset, offset + 400)
+        for q in qs:
+            if q.start >= offset:
+                gap = self.text[offset : q.start]
+                return q if not gap.strip(_GAP_CHARS) and "\n" not in gap else None
+        return None
+
+    def _resolve(self, sp: Speaker, head: Any, k: int) -> tuple[Speaker, Draft | None] | None:
+        return self.ctx.resolve(sp, head, k, self.sents[k].start)
+
+    # ------------------------------------------------------------------ prepositional cues
+
+    def _prep_cue(self, t: Any, k: int, sent: Any) -> None:
+        cue = self.lex.preps[t.lower_]
+        doc = self.doc
+        tokens = [t]
+        holder = t
+        for w in cue.words[1:]:
+            nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+            if nxt is None or nxt.lower_ != w:
+                return
+            tokens.append(nxt)
+            holder = nxt
+        pobj = next((c for c in holder.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None or not speaker_like(pobj):
+            return
+        sp = classify(pobj)
+        if cue.named_only and not sp.named:
+            return
+        self.handled.update(x.i for x in tokens)
+        lo, hi = t.idx, sp.end
+        if sp.kind == "media":
+            self.markers.append((k, self.para_of(lo), lo, hi, sp.canonical or ""))
+            return
+        resolved = self._resolve(sp, pobj, k)
+        if resolved is None:
+            return
+        sp, ante = resolved
+        d = self._draft(lo, hi, sp, cue.cue, t.i, k, ante)
+        # the content is the rest of the sentence around the cue phrase
+        self._set_content(d, *self._rest_of_sentence(sent, lo, hi))
+
+    def _rest_of_sentence(self, sent: Any, lo: int, hi: int) -> tuple[int, int]:
+        s, e = sent.start_char, sent.end_char
+        if lo - s >= e - hi:
+            return s, lo
+        return hi, e
+
+    # ------------------------------------------------------------------ nominal cues
+
+    def _noun_cue(self, t: Any, k: int, sent: Any) -> None:
+        author = None
+        for c in t.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        author = next((p for p in g.children if p.dep_ == "pobj"), None)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                author = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if author is None or not speaker_like(author):
+            return
+        sp = classify(author)
+        resolved = self._resolve(sp, author, k)
+        if resolved is None:
+            return
+        sp, ante = resolved
+        start = t.left_edge.idx if t.left_edge.i >= sent.start else t.idx
+        d = self._draft(start, max(sp.end, t.idx + len(t)), sp, self.lex.nouns[t.lemma_.lower()].cue,
+                        t.i, k, ante)
+        head = t.head
+        if head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass"):
+            lo, hi = self._span([x for x in head.subtree if x.i not in {y.i for y in t.subtree}])
+            self._set_content(d, lo, hi)
+        else:
+            self._set_content(d, None, None)
+
+    # ------------------------------------------------------------------ verbal cues
+
+    def _verb_cue(self, t: Any, k: int, sent: Any) -> None:
+        if t.dep_ in ("amod", "compound") or (t.dep_ == "acl" and t.tag_ == "VBN"):
+            return
+        if (t.dep_ == "xcomp" or (t.dep_ == "ccomp" and t.tag_ not in ("VBD", "VBN"))) \
+                and t.head.lemma_.lower() in self.lex.irrealis_heads:
+            return
+        lemma = t.lemma_.lower()
+        vc = self.lex.verb(lemma)
+        children = list(t.children)
+        if vc is not None:
+            if vc.particle and not any(c.lower_ == vc.particle and c.dep_ in ("prep", "prt")
+                                       for c in children):
+                return
+            if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in vc.not_with for c in children):
+                return
+        elif (lemma in self.lex.not_cues or t.pos_ != "VERB"
+              or t.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "conj")):
+            return
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
+            return  # "could repeat", "must promise": not a statement made
+        if lemma in ("cite", "quote") and self._citation(t, k, sent, children):
+            return
+
+        subj, passive = self._subject(t)
+        if passive and (vc is None or not vc.passive):
+            return
+        if subj is not None and (subj.lower_ in _SKIP_SUBJECTS or not speaker_like(subj)):
+            return
+        if subj is None and not passive:
+            return
+
+        # speaker phrase and attribution span
+        if subj is not None:
+            sp_tokens = phrase_tokens(subj)
+            if subj.i > t.i or t.dep_ == "acl":
+                sp_tokens = [x for x in sp_tokens if x.i not in {y.i for y in t.subtree}] or [subj]
+            sp = classify(subj, sp_tokens)
+        else:
+            sp = NO_SPEAKER
+        cue_tokens = [t] + [c for c in children if vc and vc.particle and c.lower_ == vc.particle]
+        recipient = self._recipient(t, children, vc)
+        span_tokens = cue_tokens + ([recipient] if recipient is not None else [])
+        lo, hi = self._span(span_tokens)
+        if sp.text is not None:
+            lo, hi = min(lo, sp.start), max(hi, sp.end)
+        # a subject far away (parse error across a long clause) is not trusted
+        if hi - lo > 320:
+            return
+
+        clause = [c for c in children if c.dep_ in self.lex.clause_deps]
+        content_deps = [c for c in children if self._content_child(c, vc)]
+        q_before = self._quote_before(lo)
+        q_after = self._quote_after(hi)
+        obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+
+        if vc is None:
+            has_that = any(any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                           for c in clause)
+            closes = q_before is not None and not self.text[hi : self.sents[k].end_char].strip(
+                _CLOSING_PUNCT + " \n\"”’")
+            opens = q_after is not None and ":" in self.text[hi : q_after.start]
+            if not (has_that or closes or opens) or sp.text is None:
+                return
+            if sp.role not in ("named", "media", "pronoun", "anaphor", "source") or obj is not None:
+                return
+            cue = lemma
+        else:
+            framed = bool(clause or q_before or q_after or t.dep_ == "parataxis"
+                          or content_deps or (vc.bare and obj is None) or passive)
+            if obj is not None and vc.object == "none" and not (clause or q_before or q_after):
+                framed = False
+            if vc.recipient and recipient is not None and not framed:
+                # "…, a source informed CNN." / "… told Reuters": the content is the sentence
+                framed = self._is_outlet(recipient) or not self.text[
+                    hi : self.sents[k].end_char].strip(_CLOSING_PUNCT + " \n\"”’")
+            if not framed:
+                return
+            cue = vc.cue
+
+        resolved = self._resolve(sp, subj, k) if subj is not None else (sp, None)
+        if resolved is None:
+            if not passive:
+                return
+            resolved = (NO_SPEAKER, None)
+        sp, ante = resolved
+        if passive and subj is None:
+            sp, ante = NO_SPEAKER, None
+        self.handled.add(t.i)
+        d = self._draft(lo, hi, sp, cue, t.i, k, ante)
+        if recipient is not None:
+            out = outlets().lookup(" ".join(x.text for x in phrase_tokens(recipient)))
+            if out is None:
+                found = outlets().find_all(" ".join(x.text for x in phrase_tokens(recipient)))
+                out = found[0][2] if found else None
+            if out is not None:
+                d.via, d.via_explicit = out.name, True
+
+        # content
+        parts = clause + content_deps
+        c_lo: int | None = None
+        c_hi: int | None = None
+        if parts:
+            c_lo, c_hi = self._span([x for c in parts for x in c.subtree])
+        for q in (q_before, q_after):
+            if q is not None:
+                c_lo = q.start if c_lo is None else min(c_lo, q.start)
+                c_hi = q.end if c_hi is None else max(c_hi, q.end)
+        if c_lo is None:
+            c_lo, c_hi = self._rest_of_sentence(sent, lo, hi)
+        if q_before is not None:  # split quote: '"…," he said, "…"'
+            q_next = self._quote_after(hi)
+            if q_next is not None and c_hi is not None:
+                c_hi = max(c_hi, q_next.end)
+        self._set_content(d, c_lo, c_hi)
+        only_object = parts and all(c.dep_ == "dobj" for c in parts) and not (q_before or q_after)
+        if only_object or sp.text is None:
+            d.direct = False
+
+    def _content_child(self, c: Any, vc: VerbCue | None) -> bool:
+        if vc is None:
+            return False
+        if c.dep_ == "dobj" and vc.object == "content":
+            return True
+        if c.dep_ == "xcomp" and vc.object != "recipient" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("as", "for", "about", "on") and any(
+                g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return vc.particle == c.lower_ or c.lower_ == "as" or vc.lemma in ("comment",)
+        return bool(c.dep_ == "oprd")
+
+    def _subject(self, t: Any) -> tuple[Any, bool]:
+        """The subject of a cue verb, following conjunctions and participles; (token, passive)."""
+        v = t
+        for _ in range(4):
+            subjects = [c for c in v.children
+                        if c.dep_ == "nsubj" and not self.quotes.inside(c.idx)]
+            if subjects:
+                before = [c for c in subjects if c.i < v.i]
+                c = before[-1] if before else subjects[0]
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return v.head, False
+                return c, False
+            if any(c.dep_ == "nsubjpass" for c in v.children):
+                for c in v.children:
+                    if c.dep_ == "agent":
+                        p = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if p is not None:
+                            return p, False
+                return None, True
+            if any(c.dep_ == "auxpass" for c in v.children):
+                return None, True
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+                return v.head, False
+            left = self._left_subject(v)
+            if left is not None:
+                return left, False
+            if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children):
+                    return None, False  # "... and would insist": reported content, not a cue
+                v = v.head
+                continue
+            if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+                continue
+            break
+        return None, False
+
+    def _left_subject(self, t: Any) -> Any:
+        """No parsed subject: the noun phrase right before the verb ("…, X told Reuters").
+
+        Used when the parser attached the real subject elsewhere (as an apposition or
+        a conjunct of an earlier object). Climbs from the word before the verb through
+        modifiers and relative clauses, stopping at a clause or conjunct boundary.
+        """
+        doc = self.doc
+        sent_start = self.sents[self.sent_of[t.i]].start
+        i = t.i - 1
+        while i >= sent_start and (doc[i].dep_ in ("aux", "advmod", "neg") or doc[i].pos_ == "AUX"):
+            i -= 1
+        if i >= sent_start and doc[i].text == ")":
+            while i >= sent_start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        if i < sent_start:
+            return None
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or self.quotes.inside(tok.idx):
+            return None
+        while (tok.dep_ not in _LEFT_STOP and sent_start <= tok.head.i < t.i
+               and tok.head.i != tok.i):
+            tok = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj
+        return tok
+
+    def _recipient(self, t: Any, children: list[Any], vc: VerbCue | None) -> Any:
+        """Whom the statement was made to, when that is an outlet or an addressee."""
+        for c in children:
+            if c.dep_ in ("dobj", "dative") and vc is not None and vc.recipient:
+                return c
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+                p = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if p is not None and self._is_outlet(p):
+                    return p
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_ == "interview":
+                        for w in p.children:
+                            if w.dep_ == "prep" and w.lower_ == "with":
+                                o = next((g for g in w.children if g.dep_ == "pobj"), None)
+                                if o is not None and self._is_outlet(o):
+                                    return o
+        return None
+
+    def _is_outlet(self, tok: Any) -> bool:
+        words = " ".join(x.text for x in phrase_tokens(tok))
+        return outlets().lookup(words) is not None or bool(outlets().find_all(words))
+
+    # ------------------------------------------------------------------ citation chains
+
+    def _citation(self, t: Any, k: int, sent: Any, children: list[Any]) -> bool:
+        """"X cited Y as saying …", "X reported, citing Y": Y speaks, through X."""
+        as_saying = None
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                as_saying = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                  and self.lex.verb(g.lemma_.lower()) is not None), None)
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        passive_subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        cited = obj if obj is not None else passive_subj
+        if cited is None or not speaker_like(cited):
+            return False
+        sp = classify(cited, phrase_tokens(cited))
+        resolved = self._resolve(sp, cited, k)
+        if resolved is None:
+            return False
+        sp, ante = resolved
+        # the citing party (the outlet) is the subject, or the agent of a passive
+        subj, _ = self._subject(t)
+        via: str | None = None
+        if subj is not None and subj.i != cited.i:
+            s_sp = classify(subj)
+            r = self._resolve(s_sp, subj, k)
+            if r is not None:
+                s_sp = r[0]
+            if s_sp.kind == "media":
+                via = s_sp.canonical
+        if as_saying is not None:
+            cue = self.lex.verb(as_saying.lemma_.lower())
+            toks = [t, as_saying, *([subj] if subj is not None and subj.i < t.i else [])]
+            lo, hi = self._span(toks)
+            lo, hi = min(lo, sp.start), max(hi, sp.end)
+            d = self._draft(lo, hi, sp, cue.cue if cue else "say", t.i, k, ante)
+            self.handled.update({t.i, as_saying.i})
+            rest = [x for x in as_saying.subtree if x.i != as_saying.i]
+            if rest:
+                c_lo, c_hi = self._span(rest)
+                q = self._quote_after(as_saying.idx + len(as_saying))
+                if q is not None:
+                    c_hi = max(c_hi, q.end)
+                self._set_content(d, c_lo, c_hi)
+        else:
+            lo, hi = min(t.idx, sp.start), max(t.idx + len(t), sp.end)
+            d = self._draft(lo, hi, sp, "cite", t.i, k, ante)
+            self.handled.add(t.i)
+            host = t.head if t.dep_ in ("advcl", "xcomp", "conj") else None
+            clause = [c for c in host.children if c.dep_ == "ccomp"] if host is not None else []
+            if clause:
+                self._set_content(d, *self._span([x for c in clause for x in c.subtree]))
+            else:
+                self._set_content(d, *self._rest_of_sentence(sent, lo, hi))
+        if via is not None:
+            d.via, d.via_explicit = via, True
+        return True
+
+    # ------------------------------------------------------------------ settling
+
+    def _settle_sentence(self, k: int, before: int) -> None:
+        drafts = self.ctx.drafts[before:]
+        markers = [m for m in self.markers if m[0] == k]
+        for _, para, m_lo, m_hi, name in markers:
+            targets = [d for d in drafts if d.via is None and d.speaker.kind != "media"]
+            if not targets and not self.text[self.sents[k].start_char : m_lo].strip(_GAP_CHARS):
+                # "…,” | according to TASS." split off by the sentence splitter
+                targets = [d for d in self.ctx.drafts[:before] if d.sent_index == k - 1
+                           and d.para_index == para and d.via is None
+                           and d.speaker.kind != "media"]
+            for d in targets:
+                d.via, d.via_explicit = name, True
+            if targets:
+                near = min(targets, key=lambda d: abs(m_lo - d.end))
+                if 0 <= m_lo - near.end <= 3 and not self.text[near.end : m_lo].strip(_GAP_CHARS):
+                    near.end = m_hi
+            else:
+                sent = self.sents[k]
+                span = self.doc.char_span(m_lo, m_hi, alignment_mode="expand")
+                sp = classify(span[-1])
+                d = self._draft(m_lo, m_hi, sp, "according to", span.start, k)
+                self._set_content(d, *self._rest_of_sentence(sent, m_lo, m_hi))
+                drafts = self.ctx.drafts[before:]
+        # an outlet reporting in this sentence relays the unnamed sources in it
+        media = [d for d in drafts if d.speaker.kind == "media" and d.speaker.canonical]
+        if media:
+            for d in drafts:
+                if d.via is None and d.speaker.kind != "media" and not d.speaker.named \
+                        and d.speaker.role in ("source", "anaphor", "generic", "commentator"):
+                    d.via, d.via_explicit = media[0].speaker.canonical, True
+        for d in drafts:
+            self.ctx.settle_via(d)
+
+    def finish(self) -> list[Draft]:
+        drafts = sorted(self.ctx.drafts, key=lambda d: (d.start, d.end))
+        # an outlet named anywhere in a paragraph ("…, per TASS") relays the paragraph
+        by_para: dict[int, str] = {}
+        for _, para, _, _, name in self.markers:
+            by_para.setdefault(para, name)
+        for d in drafts:
+            if d.via is None and d.speaker.kind != "media" and d.para_index in by_para \
+                    and d.speaker.role not in ("source", "commentator", "generic", "group"):
+                d.via = by_para[d.para_index]
+        self._extend_quote_paragraphs(drafts)
+        seen: set[tuple[int, int, str]] = set()
+        out: list[Draft] = []
+        for d in drafts:
+            key = (d.start, d.end, d.cue)
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+        return out
+
+    def _extend_quote_paragraphs(self, drafts: list[Draft]) -> None:
+        """A quote with no cue continues the direct speech just before it (no new attribution)."""
+        by_sent = {d.sent_index: d for d in drafts}
+        last: Draft | None = None
+        for k, sent in enumerate(self.sents):
+            if k in by_sent:
+                last = by_sent[k]
+                continue
+            if last is None or last.direct is False or last.content_end is None:
+                continue
+            end = last.content_end
+            first = sent[0]
+            q = self.quotes.at(first.idx + 1) if first.text in "“\"‘'" else None
+            if q is None or q.start != first.idx or self.para_of(sent.start_char) - self.para_of(
+                    end) > 1:
+                last = None
+                continue
+            last.content_end = max(end, min(q.end, sent.end_char))

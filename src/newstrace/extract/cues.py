@@ -52,6 +52,7 @@ class CueLexicon:
     preps: dict[str, PrepCue]  # keyed by the first word
     not_cues: frozenset[str]
     clause_deps: frozenset[str]
+    irrealis_heads: frozenset[str]
 
     def verb(self, lemma: str) -> VerbCue | None:
         return self.verbs.get(lemma.lower())
@@ -89,4 +90,5 @@ def cue_lexicon() -> CueLexicon:
         preps=preps,
         not_cues=frozenset(structure.get("not_cues", ())),
         clause_deps=frozenset(structure.get("clause_deps", ("ccomp",))),
+        irrealis_heads=frozenset(structure.get("irrealis_heads", ())),
     )

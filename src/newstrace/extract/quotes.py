@@ -115,12 +115,3 @@ class QuoteMap:
             if q.end > start:
                 found.append(q)
         return found
-
-    def ending_before(self, offset: int, *, gap: str) -> Quote | None:
-        """The quote that closes right before ``offset``, with only ``gap`` text between."""
-        k = bisect.bisect_right(self._starts, offset) - 1
-        if k >= 0:
-            q = self.quotes[k]
-            if q.end <= offset and not gap.strip(" ,:;—–-\t"):
-                return q
-        return None

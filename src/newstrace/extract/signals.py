@@ -1,12 +1,137 @@
-"""Signal extractor (placeholder until the real one lands)."""
+"""Signal extractor: positions, intentions and acts reported for an actor.
+
+One pass over the sentences of a parsed document. Each component lives in its
+own module and reads its cues from ``data/extract/signals.toml`` and
+``topics.toml``:
+
+- ``signal_types``    triggers and their type (lexicon + dependency patterns)
+- ``signal_actor``    whose signal it is (subject, agent, possessor; pronouns)
+- ``signal_polarity`` negation, hedging, negation turning into rejection
+- ``signal_span``     the evidence clause
+- ``signal_topics``   topic keywords
+- ``signal_when``     attached time expression
+- ``signal_source``   the attribution whose account it is
+
+Two conventions of the gold data are applied here: a speaker talking about the
+body he speaks for ("Putin said Russia would ...") is the actor himself, and a
+stated future use of force by the actor is a threat.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
+from newstrace import ids
+from newstrace.extract.signal_actor import ActorRef, ActorResolver
+from newstrace.extract.signal_lexicon import Lexicon, lexicon
+from newstrace.extract.signal_polarity import is_future, polarity
+from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
+from newstrace.extract.signal_span import evidence_span
+from newstrace.extract.signal_syntax import Token, chain
+from newstrace.extract.signal_topics import topics_for
+from newstrace.extract.signal_types import Trigger, find_triggers
+from newstrace.extract.signal_when import TimedToken, attach_time, time_roots
+from newstrace.knowledge import actors
 from newstrace.nlp import ParsedDocument
-from newstrace.records import Attribution, Signal
+from newstrace.records import TOPICS, Attribution, Signal
+
+
+def _antecedent_text(trig: Trigger) -> str:
+    """Words of the noun a relative clause trigger refers back to ("an initiative ...")."""
+    t = chain(trig.token)[-1]
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("relcl", "acl"):
+        return ""
+    noun = t.head
+    if noun.dep_ == "appos":
+        noun = noun.head
+    return str(noun.doc[noun.left_edge.i: noun.i + 1].text)
+
+
+def _named(ref: ActorRef | None, resolver: ActorResolver) -> ActorRef | None:
+    if ref is None or ref.known:
+        return ref
+    return replace(ref, canonical=resolver.plain_name(ref.canonical))
+
+
+def _speaks_for(speaker: ActorRef | None, actor: ActorRef) -> bool:
+    """True when ``speaker`` talks about a body it belongs to (Putin about Russia)."""
+    if speaker is None or not speaker.known or not actor.known:
+        return False
+    return actor.canonical in actors().ancestors(speaker.canonical)
+
+
+def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Sequence[Attribution],
+           resolver: ActorResolver, times: list[TimedToken], lex: Lexicon) -> Signal | None:
+    tok = trig.token
+    if resolver.describes_speaker(tok):
+        return None
+    att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions)
+    speaker = resolver.frame_speaker(tok) or _named(speaker_ref(att), resolver)
+    actor = resolver.agent(trig, speaker)
+    if actor is None:
+        return None
+    if _speaks_for(speaker, actor) and speaker is not None:
+        actor = speaker
+    typ, pol = polarity(trig, lex)
+    if trig.rule.future_type and is_future(trig, lex) and speaker is not None:
+        if actor.canonical != speaker.canonical:
+            return None  # someone else's forecast of an act is not a signal
+        typ = trig.rule.future_type
+    start, end = evidence_span(trig, actor, sent, lex)
+    text = parsed.text
+    scope = sent.text if trig.rule.topic_scope == "sentence" else text[start:end]
+    topics = topics_for(typ, scope, _antecedent_text(trig))
+    when = attach_time(trig, sent, times, parsed.dated.published, lex)
+    return Signal(
+        id=ids.item_id("signal", parsed.doc_id, start, end, actor.canonical, typ),
+        start=start,
+        end=end,
+        actor=actor.canonical,
+        actor_text=actor.text,
+        type=typ,
+        topics=topics,
+        polarity=pol,
+        when=when,
+        source=source_of(att),
+        attribution_id=att.id if att is not None else None,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+    )
+
+
+def _merge(signals: list[Signal], doc_id: str) -> list[Signal]:
+    """One signal per actor, type and sentence or quote ("drop X and even abandon Y")."""
+    out: list[Signal] = []
+    index: dict[tuple[str, str, int | str], int] = {}
+    for s in signals:
+        key = (s.actor, s.type, s.attribution_id or s.sentence_start)
+        if key not in index:
+            index[key] = len(out)
+            out.append(s)
+            continue
+        first = out[index[key]]
+        start, end = min(first.start, s.start), max(first.end, s.end)
+        topics = tuple(t for t in TOPICS if t in first.topics or t in s.topics)
+        out[index[key]] = replace(
+            first, start=start, end=end, topics=topics, when=first.when or s.when,
+            id=ids.item_id("signal", doc_id, start, end, first.actor, first.type),
+        )
+    return out
 
 
 def extract_signals(parsed: ParsedDocument, attributions: Sequence[Attribution]) -> Iterator[Signal]:
-    yield from ()
+    """Signals of one document, in text order."""
+    lex = lexicon()
+    doc = parsed.doc
+    resolver = ActorResolver(doc, lex)
+    times = time_roots(doc, parsed.dated.times)
+    built: list[Signal] = []
+    for sent in doc.sents:
+        for trig in find_triggers(sent, lex):
+            signal = _build(trig, sent, parsed, attributions, resolver, times, lex)
+            if signal is not None:
+                built.append(signal)
+    yield from _merge(built, parsed.doc_id)

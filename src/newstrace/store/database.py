@@ -100,13 +100,17 @@ class Store:
         raws = [i for i in items if isinstance(i, RawDocument)]
         known = self.known_ids([r.doc_id for r in raws])
         todo: list[RawDocument | Rejected] = []
-        batch_ids: set[str] = set()
+        first_name: dict[str, str] = {}
         for item in items:
             if isinstance(item, RawDocument):
-                if item.doc_id in known or item.doc_id in batch_ids:
+                if item.doc_id in known:
                     report.unchanged.append(item.name)
                     continue
-                batch_ids.add(item.doc_id)
+                if item.doc_id in first_name:  # same content twice in one batch: stored once
+                    report.unchanged.append(item.name)
+                    report.duplicates[item.source_path or item.name] = first_name[item.doc_id]
+                    continue
+                first_name[item.doc_id] = item.source_path or item.name
             todo.append(item)
         total = len(todo)
         if progress:

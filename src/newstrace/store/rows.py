@@ -120,10 +120,13 @@ class IngestReport:
     added: list[str] = dataclasses.field(default_factory=list)
     unchanged: list[str] = dataclasses.field(default_factory=list)
     rejected: list[Rejection] = dataclasses.field(default_factory=list)
+    duplicates: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """Counts, plus every rejection and every same-content duplicate inside this batch."""
         return {
             "added": len(self.added),
             "unchanged": len(self.unchanged),
             "rejected": [r.to_dict() for r in self.rejected],
+            "duplicates": dict(self.duplicates),
         }

@@ -1,0 +1,187 @@
+"""Discourse state for attribution: pronouns, anaphoric sources, the outlet being relayed.
+
+Hand-written because spaCy's small model has no coreference. The rules are the
+ones news copy relies on:
+
+* "he"/"she" is the nearest compatible speaker or person subject before it,
+  in the same sentence first, then in the few sentences before;
+* "they" is a plural subject earlier in the same sentence, else the last
+  unnamed source (news uses singular "they" for anonymous sources);
+* "it" is a recent outlet, report or organisation that spoke, else expletive;
+* "the official", "the source" continue the last speaker described with that
+  noun, keeping its name (or its anonymity) and its outlet;
+* unnamed sources of an article built on "X reported, citing …" or "… told X"
+  are relayed through X until another outlet takes over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from newstrace.extract.speakers import Speaker, classify
+from newstrace.knowledge import actors
+
+_WINDOW = 5  # sentences a pronoun may look back
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SOURCE_ROLES = frozenset({"source", "anaphor"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution being built; becomes a records.Attribution once the document is done."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    cue: str
+    cue_i: int
+    sent_index: int
+    para_index: int
+    sentence_start: int
+    sentence_end: int
+    direct: bool | str = False
+    via: str | None = None
+    via_explicit: bool = False
+    content_start: int | None = None
+    content_end: int | None = None
+    antecedent: Draft | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    i: int
+    sent_index: int
+    dep: str
+    speaker: Speaker
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What the document has said so far, in reading order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    source_outlet: str | None = None
+
+    @classmethod
+    def for_doc(cls, doc: Any, sent_of: list[int]) -> Discourse:
+        table = actors()
+        mentions: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            actor = table.lookup(ent.text)
+            if actor is not None and actor.kind != "person":
+                continue
+            sp = Speaker(
+                ent.text,
+                actor.canonical if actor else ent.text,
+                "person",
+                True,
+                "named",
+                ent.start_char,
+                ent.end_char,
+                root.lemma_.lower(),
+                gender=(actor.gender if actor and actor.gender else "any"),
+            )
+            mentions.append(Mention(root.i, sent_of[root.i], root.dep_, sp))
+        return cls(mentions=mentions)
+
+    # ------------------------------------------------------------------ pronouns
+
+    def resolve(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+                ) -> tuple[Speaker, Draft | None] | None:
+        """Resolve a pronoun or anaphor. ``None`` means "not a speaker" (expletive "it")."""
+        if sp.role == "anaphor":
+            return self._anaphor(sp)
+        if sp.role != "pronoun":
+            return sp, None
+        if sp.gender == "n":
+            return self._it(sp, sent_index)
+        if sp.plural:
+            return self._they(sp, head, sent_index, sent_start_i)
+        return self._person(sp, head, sent_index, sent_start_i)
+
+    def _compatible(self, gender: str, cand: Speaker) -> bool:
+        if cand.plural or cand.kind in ("media", "government", "organization", "group"):
+            return False
+        return cand.gender in ("any", gender)
+
+    def _person(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+                ) -> tuple[Speaker, Draft | None]:
+        best: tuple[int, Speaker, Draft | None] | None = None
+        for d in self.drafts:
+            if d.sent_index >= sent_index - _WINDOW and d.cue_i < head.i and d.speaker.text \
+                    and self._compatible(sp.gender, d.speaker) and (best is None or d.cue_i > best[0]):
+                best = (d.cue_i, d.speaker, d)
+        same_poss: Mention | None = None
+        for m in self.mentions:
+            if m.i >= head.i or m.sent_index < sent_index - _WINDOW:
+                continue
+            if not self._compatible(sp.gender, m.speaker):
+                continue
+            if m.dep in _SUBJECT_DEPS and (best is None or m.i > best[0]):
+                best = (m.i, m.speaker, None)
+            elif m.dep == "poss" and m.sent_index == sent_index and same_poss is None:
+                same_poss = m
+        if same_poss is not None and (best is None or best[0] < sent_start_i):
+            return sp.resolved(same_poss.speaker), None
+        if best is None:
+            for d in reversed(self.drafts):
+                if d.cue_i < head.i and self._compatible(sp.gender, d.speaker):
+                    return sp.resolved(d.speaker), d
+            return sp, None
+        return sp.resolved(best[1]), best[2]
+
+    def _they(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+              ) -> tuple[Speaker, Draft | None]:
+        doc = head.doc
+        for d in reversed(self.drafts):
+            if d.sent_index == sent_index and d.cue_i < head.i:
+                return sp.resolved(d.speaker), d
+        for i in range(head.i - 1, sent_start_i - 1, -1):
+            t = doc[i]
+            if t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS"):
+                other = classify(t)
+                if not other.named:  # a group the sentence talks about, not a cited source
+                    other = replace(other, role="commentator")
+                return sp.resolved(other), None
+        for d in reversed(self.drafts):
+            if d.sent_index < sent_index - _WINDOW:
+                break
+            if d.speaker.role in ("source", "anaphor", "commentator", "group", "generic") \
+                    or d.speaker.plural or d.speaker.kind in ("government", "organization"):
+                return sp.resolved(d.speaker), d
+        return sp, None
+
+    def _it(self, sp: Speaker, sent_index: int) -> tuple[Speaker, Draft | None] | None:
+        for d in reversed(self.drafts):
+            if d.sent_index < sent_index - 2:
+                break
+            if d.speaker.kind in ("media", "organization", "government") and d.speaker.named:
+                return sp.resolved(d.speaker), d
+        return None
+
+    def _anaphor(self, sp: Speaker) -> tuple[Speaker, Draft | None]:
+        """"the official" continues the last speaker described with the same noun."""
+        lemma = sp.head_lemma
+        for d in reversed(self.drafts):
+            written = (d.speaker.text or "").lower()
+            if lemma and lemma in written:
+                return sp.resolved(d.speaker), d
+        return Speaker(sp.text, None, "anonymous", False, "source", sp.start, sp.end,
+                       sp.head_lemma, plural=sp.plural), None
+
+    # ------------------------------------------------------------------ via
+
+    def settle_via(self, d: Draft) -> None:
+        """Give a draft without an explicit outlet the one its context implies."""
+        if d.via is None and d.speaker.kind != "media":
+            if d.antecedent is not None:
+                d.via = d.antecedent.via
+            elif d.speaker.role in _SOURCE_ROLES and not d.speaker.named:
+                d.via = self.source_outlet
+        if d.via and d.speaker.role in _SOURCE_ROLES and not d.speaker.named:
+            self.source_outlet = d.via

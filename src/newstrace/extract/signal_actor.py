@@ -1,0 +1,305 @@
+"""Whose signal it is: the agent of a trigger, canonicalised through the actor table.
+
+The agent is found on the dependency tree (subject of the predicate chain,
+"by"-agent of a passive, possessor or governing verb of a noun trigger, head
+noun of "Ukrainian leaders ready for ..."), then named through
+``knowledge.actors()``. Pronouns are resolved by a deliberately small rule,
+written here because spaCy has no coreference in the small model: "he/she" is
+the most recent person who was a grammatical subject (else the most recent
+person named), "they" the most recent group or government subject, "I/we" the
+speaker of the clause. Unknown names keep their longest written form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newstrace.extract.signal_lexicon import Lexicon
+from newstrace.extract.signal_syntax import VERBAL, Token, chain
+from newstrace.extract.signal_types import Trigger
+from newstrace.knowledge import actors
+from newstrace.knowledge.actors import Actor
+
+_PERSON_PRON = frozenset({"he", "him", "his", "she", "her"})
+_GROUP_PRON = frozenset({"they", "them", "their"})
+_SELF_PRON = frozenset({"i", "me", "my"})
+_WE_PRON = frozenset({"we", "us", "our"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_LEFT_MODS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod",
+                        "predet", "npadvmod", "punct", "cc", "conj"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor as resolved: canonical name, written form, and where it is written."""
+
+    canonical: str
+    text: str
+    kind: str | None
+    known: bool
+    start: int | None = None
+    end: int | None = None
+
+
+def _from_table(actor: Actor, text: str, start: int | None, end: int | None) -> ActorRef:
+    return ActorRef(actor.canonical, text, actor.kind, True, start, end)
+
+
+class ActorResolver:
+    """Resolves trigger agents in one document (pronoun antecedents computed once)."""
+
+    def __init__(self, doc: Token, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.table = actors()
+        self._names: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                key = ent[-1].lower_
+                if len(ent.text) > len(self._names.get(key, "")):
+                    self._names[key] = ent.text
+        self._pronoun: dict[int, ActorRef] = {}
+        self._scan_pronouns()
+
+    # ------------------------------------------------------------------ pronouns
+
+    def _scan_pronouns(self) -> None:
+        person_ends = {ent.end - 1: ent.root for ent in self.doc.ents if ent.label_ == "PERSON"}
+        last_subject: ActorRef | None = None
+        last_person: ActorRef | None = None
+        last_group: ActorRef | None = None
+        for tok in self.doc:
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in _PERSON_PRON:
+                ref = last_subject or last_person
+                if ref is not None:
+                    self._pronoun[tok.i] = ref
+                    if tok.dep_ in _SUBJ:
+                        last_subject = ref
+                continue
+            if tok.pos_ == "PRON" and low in _GROUP_PRON:
+                if last_group is not None:
+                    self._pronoun[tok.i] = last_group
+                continue
+            # "Yuri Ushakov confirming they ...": the head of a participle acts as a subject
+            if tok.dep_ in _SUBJ or any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children):
+                ref = self.mention(tok, resolve=False)
+                if ref is not None and ref.kind == "person":
+                    last_subject = last_person = ref
+                elif ref is not None and (tok.tag_ in ("NNS", "NNPS") or ref.kind in (
+                        "government", "organization", "group")):
+                    last_group = ref
+            elif tok.i in person_ends:
+                ref = self.mention(person_ends[tok.i], resolve=False)
+                if ref is not None and ref.kind == "person":
+                    last_person = ref
+
+    # ------------------------------------------------------------------ mentions
+
+    def _phrase(self, head: Token) -> tuple[int, int]:
+        """Token range of the noun phrase left of and including ``head``."""
+        start = head.i
+        for c in head.children:
+            if c.i < head.i and c.dep_ in _LEFT_MODS:
+                start = min(start, c.left_edge.i)
+        return start, head.i + 1
+
+    def _unknown(self, head: Token, text: str, start: int, end: int) -> ActorRef | None:
+        lemma = head.lemma_.casefold()
+        if head.ent_type_ == "NORP":
+            country = self.lex.demonyms.get(head.lower_.rstrip("s")) or self.lex.demonyms.get(head.lower_)
+            actor = self.table.get(country) if country else None
+            if actor is not None:
+                return _from_table(actor, text, start, end)
+        agentive = head.ent_type_ in _AGENT_ENTS or head.pos_ == "PROPN" or lemma in self.lex.agent_nouns
+        if not agentive:
+            return None
+        if head.ent_type_ == "PERSON":
+            return ActorRef(self._names.get(head.lower_, text), text, "person", False, start, end)
+        canonical = self.plain_name(text)
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "organization"
+        return ActorRef(canonical, text, kind, False, start, end)
+
+    def plain_name(self, text: str) -> str:
+        """An unknown actor's written form without leading determiners and quantifiers."""
+        words = text.split()
+        while len(words) > 1 and words[0].casefold() in self.lex.drop_words:
+            words.pop(0)
+        return " ".join(words)
+
+    def mention(self, head: Token, *, resolve: bool = True,
+                speaker: ActorRef | None = None) -> ActorRef | None:
+        """The actor named by the noun phrase headed by ``head``, or None."""
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _PERSON_PRON | _GROUP_PRON | _SELF_PRON | _WE_PRON:
+            if not resolve:
+                return None
+            if low in _PERSON_PRON or low in _GROUP_PRON:
+                return self._pronoun.get(head.i)
+            if low in _SELF_PRON:
+                return speaker
+            if low in _WE_PRON:
+                return self.collective(speaker)
+            if low in _RELATIVE and head.head.dep_ == "relcl":
+                return self.mention(head.head.head, resolve=resolve, speaker=speaker)
+            return None
+        if low in _RELATIVE and head.head.dep_ == "relcl":
+            return self.mention(head.head.head, resolve=resolve, speaker=speaker)
+        doc = self.doc
+        s, e = self._phrase(head)
+        span = doc[s:e]
+        # conjoined actors ("Ukraine and European authorities"): the first one
+        cut = [t.i for t in span if t.dep_ in ("cc", "conj") and t.head.i >= s]
+        if cut:
+            e = min(cut)
+            span = doc[s:e]
+            if head.i >= e:
+                return self.mention(doc[e - 1], resolve=resolve, speaker=speaker) if e > s else None
+        text = span.text
+        start, end = span.start_char, span.end_char
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        forms = [text]
+        if of:
+            forms.insert(0, doc[s:of[0].right_edge.i + 1].text)
+        for form in forms:
+            actor = self.table.lookup(form)
+            if actor is not None:
+                return _from_table(actor, text, start, end)
+        if head.pos_ == "PROPN":
+            n = head.i
+            while n - 1 >= s and doc[n - 1].pos_ == "PROPN":
+                n -= 1
+            name = doc[n:head.i + 1].text
+            actor = self.table.lookup(name) or self.table.find(name) or self.table.find(text)
+            if actor is not None:
+                return _from_table(actor, text, start, end)
+        return self._unknown(head, text, start, end)
+
+    def collective(self, speaker: ActorRef | None) -> ActorRef | None:
+        """Whom "we" stands for: the speaker's government, or its nationality."""
+        if speaker is None:
+            return None
+        if speaker.known:
+            chain_up = self.table.ancestors(speaker.canonical)
+            top = self.table.get(chain_up[-1]) if chain_up else self.table.get(speaker.canonical)
+            if top is not None:
+                return ActorRef(top.canonical, "we", top.kind, True)
+            return None
+        for word in speaker.text.replace("-", " ").split():
+            country = self.lex.demonyms.get(word.casefold())
+            actor = self.table.get(country) if country else None
+            if actor is not None:
+                return ActorRef(actor.canonical, "we", actor.kind, True)
+        return None
+
+    # ------------------------------------------------------------------ agents
+
+    def _verb_agent(self, tok: Token, speaker: ActorRef | None) -> ActorRef | None:
+        ch = chain(tok)
+        top = ch[-1]
+        # "Reuters reported that Putin was ready ..., but would refuse ...": a modal
+        # conjunct of a reporting verb continues the reported clause.
+        if top.dep_ != "conj" and len(ch) > 1 and ch[-2].dep_ == "conj" \
+                and top.lemma_.casefold() in self.lex.reporting_verbs \
+                and any(c.dep_ == "aux" and c.lower_ in self.lex.future_aux | self.lex.hedge_modals
+                        for c in ch[-2].children):
+            content = [c for c in top.children if c.dep_ == "ccomp"]
+            if content:
+                return self._verb_agent(content[0], speaker)
+        for c in top.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                return self.mention(objs[0], speaker=speaker) if objs else None
+        for c in top.children:
+            if c.dep_ == "nsubj":
+                return self.mention(c, speaker=speaker)
+        for c in top.children:
+            if c.dep_ == "nsubjpass":
+                controlled = len(ch) > 1 and ch[-2].dep_ == "xcomp"
+                return self.mention(c, speaker=speaker) if controlled else None
+        if top.dep_ == "acl" and top.tag_ == "VBG":
+            return self.mention(top.head, speaker=speaker)
+        if top.dep_ == "advcl" and top.tag_ == "VBG" and top.head.i != top.i:
+            return self._verb_agent(top.head, speaker)
+        if top.dep_ == "amod" and top.pos_ == "ADJ":
+            return self.mention(top.head, speaker=speaker)
+        return None
+
+    def _between(self, noun: Token, speaker: ActorRef | None) -> ActorRef | None:
+        """First party of "a meeting (on April 25) between X and Y", however attached."""
+        sent = noun.sent
+        for t in self.doc[noun.i + 1: min(noun.i + 8, sent.end)]:
+            if t.lower_ == "between" and t.dep_ == "prep":
+                objs = [g for g in t.children if g.dep_ == "pobj"]
+                return self.mention(objs[0], speaker=speaker) if objs else None
+        return None
+
+    def _noun_agent(self, noun: Token, speaker: ActorRef | None, *,
+                    possessor: bool = True) -> ActorRef | None:
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.casefold() in self.lex.statement_verbs:
+            return self._verb_agent(head, speaker)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERBAL:
+            verb = head.head
+            # "engage in talks", "we are in favour of": the verb's subject owns the noun
+            if verb.lemma_.casefold() in self.lex.light_verbs \
+                    or (verb.lemma_ == "be" and head.lower_ == "in"):
+                return self._verb_agent(verb, speaker)
+        between = self._between(noun, speaker)
+        if between is not None:
+            return between
+        if not possessor:
+            return None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.mention(c, speaker=speaker)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    ref = self.mention(objs[0], speaker=speaker)
+                    if ref is not None:
+                        return ref
+        for c in noun.children:
+            if c.i < noun.i and c.dep_ in ("amod", "compound"):
+                country = self.lex.demonyms.get(c.lower_)
+                actor = self.table.get(country) if country else (
+                    self.table.lookup(c.text) if c.pos_ == "PROPN" else None)
+                if actor is not None:
+                    return _from_table(actor, c.text, c.idx, c.idx + len(c.text))
+        return None
+
+    def agent(self, trig: Trigger, speaker: ActorRef | None) -> ActorRef | None:
+        """The actor of a trigger, or None when the text does not say who."""
+        tok = trig.token
+        if trig.rule.actor == "speaker":
+            return speaker
+        # a noun mis-tagged as verb ("restated Russia's needs that ...") is still a noun
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.dep_ in ("dobj", "nsubjpass") and tok.tag_ != "VBG"):
+            return self._noun_agent(tok, speaker, possessor=trig.rule.possessor)
+        return self._verb_agent(tok, speaker)
+
+    def describes_speaker(self, tok: Token) -> bool:
+        """True for a relative clause on the subject of a reporting verb.
+
+        "one official who met with top Russians, told the NYT": the meeting
+        describes the source, it is not the news.
+        """
+        top = chain(tok)[-1]
+        if top.dep_ not in ("relcl", "acl"):
+            return False
+        noun = top.head
+        return noun.dep_ == "nsubj" and noun.head.lemma_.casefold() in self.lex.reporting_verbs
+
+    def frame_speaker(self, tok: Token) -> ActorRef | None:
+        """Subject of the nearest reporting verb above ``tok`` in its sentence."""
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            if t.lemma_.casefold() in self.lex.reporting_verbs and t.pos_ in VERBAL:
+                for c in t.children:
+                    if c.dep_ == "nsubj":
+                        return self.mention(c)
+        return None

@@ -1,0 +1,160 @@
+"""The signal lexicon (``data/extract/signals.toml``), read once per process.
+
+Trigger families, word classes, phrase patterns, actor and polarity cues are
+data; this module only turns them into lookup structures: a lemma index from
+trigger lemma to the rules that may fire on it, frozen word sets, and one
+compiled regular expression per phrase family.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newstrace.knowledge.datafiles import load_toml
+from newstrace.records import SIGNAL_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerForm:
+    """One trigger lemma, optionally with a particle child ("call" + "for")."""
+
+    lemma: str
+    particle: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    index: int
+    type: str | None
+    forms: tuple[TriggerForm, ...]
+    pos: frozenset[str]
+    mode: str = "plain"
+    mapping: dict[str, str] = field(default_factory=dict)
+    requires: tuple[str, ...] = ()
+    object: str | None = None
+    inner: str | None = None
+    actor: str = "subject"
+    noun_actor: bool = False
+    possessor: bool = True
+    topic_scope: str = "evidence"
+    future_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    type: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    rules: tuple[Rule, ...]
+    by_lemma: dict[str, tuple[tuple[Rule, TriggerForm], ...]]
+    particles: frozenset[tuple[str, str]]
+    classes: dict[str, frozenset[str]]
+    phrases: tuple[PhraseRule, ...]
+    agent_nouns: frozenset[str]
+    drop_words: frozenset[str]
+    demonyms: dict[str, str]
+    statement_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    negators: frozenset[str]
+    negative_lemmas: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    report_time_min_days: int
+    negated_type: dict[str, str]
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).casefold() for v in (values or ()))
+
+
+def _form(text: str) -> TriggerForm:
+    head, _, particle = text.casefold().partition(" ")
+    return TriggerForm(lemma=head, particle=particle or None)
+
+
+def _check_type(name: str | None, where: str) -> None:
+    if name is not None and name not in SIGNAL_TYPES:
+        raise ValueError(f"signals.toml: unknown signal type {name!r} in {where}")
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    rules: list[Rule] = []
+    for i, row in enumerate(data.get("rule", [])):
+        mapping = {str(k): str(v) for k, v in dict(row.get("map", {})).items()}
+        for t in (row.get("type"), row.get("future_type"), *mapping.values()):
+            _check_type(t, f"rule {i}")
+        rules.append(
+            Rule(
+                index=i,
+                type=row.get("type"),
+                forms=tuple(_form(x) for x in row.get("lemmas", ())),
+                pos=frozenset(row.get("pos", ("VERB",))),
+                mode=row.get("mode", "plain"),
+                mapping=mapping,
+                requires=tuple(row.get("requires", ())),
+                object=row.get("object"),
+                inner=row.get("inner"),
+                actor=row.get("actor", "subject"),
+                noun_actor=bool(row.get("noun_actor", False)),
+                possessor=bool(row.get("possessor", True)),
+                topic_scope=row.get("topic_scope", "evidence"),
+                future_type=row.get("future_type"),
+            )
+        )
+    index: dict[str, list[tuple[Rule, TriggerForm]]] = {}
+    for rule in rules:
+        for form in rule.forms:
+            index.setdefault(form.lemma, []).append((rule, form))
+    particles = frozenset(
+        (f.lemma, f.particle) for r in rules for f in r.forms if f.particle is not None
+    )
+    phrases = tuple(
+        PhraseRule(
+            type=row["type"],
+            pattern=re.compile(
+                r"(?<![\w-])(?:" + "|".join(row.get("patterns", ())) + r")(?![\w-])", re.I
+            ),
+        )
+        for row in data.get("phrase", [])
+    )
+    actor = data.get("actor", {})
+    frames = data.get("frames", {})
+    pol = data.get("polarity", {})
+    return Lexicon(
+        rules=tuple(rules),
+        by_lemma={k: tuple(v) for k, v in index.items()},
+        particles=particles,
+        classes={k: _words(v) for k, v in data.get("classes", {}).items()},
+        phrases=phrases,
+        agent_nouns=_words(actor.get("agent_nouns")),
+        drop_words=_words(actor.get("drop_words")),
+        demonyms={str(k).casefold(): str(v) for k, v in dict(actor.get("demonyms", {})).items()},
+        statement_verbs=_words(frames.get("statement_verbs")),
+        reporting_verbs=_words(frames.get("reporting_verbs")),
+        light_verbs=_words(frames.get("light_verbs")),
+        condition_marks=_words(frames.get("condition_marks")),
+        negators=_words(pol.get("negators")),
+        negative_lemmas=_words(pol.get("negative_lemmas")),
+        hedge_modals=_words(pol.get("hedge_modals")),
+        hedge_adverbs=_words(pol.get("hedge_adverbs")),
+        hedge_verbs=_words(pol.get("hedge_verbs")),
+        future_aux=_words(pol.get("future_aux")),
+        report_time_min_days=int(frames.get("report_time_min_days", 7)),
+        negated_type={str(k): str(v) for k, v in dict(data.get("negated_type", {})).items()},
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide signal lexicon."""
+    return build_lexicon(load_toml("extract/signals.toml"))

@@ -1,0 +1,69 @@
+"""The evidence span of a signal: the clause or phrase that states it.
+
+The trigger's subtree, without coordinated clauses, parenthetical or causal
+side clauses that say something else, stretched left over the predicate chain
+to the actor when the actor is written in the same clause ("Russia had so far
+resisted"). Conditions stay in: they qualify the signal ("without
+preconditions", "only if ...").
+"""
+
+from __future__ import annotations
+
+from newstrace.extract.signal_actor import ActorRef
+from newstrace.extract.signal_lexicon import Lexicon
+from newstrace.extract.signal_syntax import VERBAL, Token, chain
+from newstrace.extract.signal_types import Trigger
+
+_EDGE = frozenset({"punct", "cc", "mark", "prep"})
+_MAX_TOKENS = 60
+
+
+def _kept(tok: Token, lex: Lexicon, out: set[int], *, top: bool = True) -> None:
+    out.add(tok.i)
+    for c in tok.children:
+        if c.dep_ in ("cc", "parataxis") and c.i > tok.i:
+            continue
+        if c.dep_ == "relcl" and top:
+            continue
+        if c.dep_ == "conj" and (c.pos_ in VERBAL or c.pos_ == "ADJ"):
+            continue
+        if c.dep_ == "advcl" and not any(
+            m.dep_ == "mark" and m.lower_ in lex.condition_marks | {"only"} for m in c.children
+        ) and c.i > tok.i:
+            continue
+        _kept(c, lex, out, top=False)
+
+
+def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> tuple[int, int]:
+    """Character offsets of the evidence in the document text."""
+    if trig.char_span is not None:
+        return trig.char_span
+    doc = sent.doc
+    tok = trig.token
+    ids: set[int] = set()
+    _kept(tok, lex, ids)
+    own = set(ids)
+    up = chain(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in VERBAL:
+        up = [tok, *chain(tok.head)]
+    for t in up[1:]:
+        if t.dep_ == "conj" and t.i != up[-1].i:
+            break
+        ids.add(t.i)
+        ids.update(c.i for c in t.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i)
+    if actor.start is not None and sent.start_char <= actor.start < sent.end_char:
+        first = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        chain_ids = {t.i for t in up}
+        if first is not None and first.root.head.i in chain_ids and first.start <= min(ids) \
+                and min(ids) - first.start <= 25:
+            ids.update(range(first.start, first.end))
+    lo, hi = min(ids), max(ids)
+    if hi - lo > _MAX_TOKENS:
+        lo, hi = min(own), min(max(own), min(own) + _MAX_TOKENS)
+    lo = max(lo, sent.start)
+    hi = min(hi, sent.end - 1)
+    while lo < hi and doc[lo].dep_ in _EDGE and doc[lo].i != tok.i:
+        lo += 1
+    while hi > lo and doc[hi].is_punct and doc[hi].i != tok.i:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)

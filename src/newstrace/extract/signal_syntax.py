@@ -1,0 +1,108 @@
+"""Dependency-tree walks shared by the signal components.
+
+spaCy gives the tree; what it does not give is the notion of "the predicate
+chain" of a trigger (from "negotiate" up through "ready" and "is" to the verb
+that carries the subject) or of a trigger's complement (what it is about).
+Those two walks are written here once, by hand, because every signal
+component (actor, polarity, span, time) needs the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+Token = Any  # spacy.tokens.Token (spaCy ships no type stubs)
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Links that keep a trigger inside the clause of the predicate above it.
+CHAIN_DEPS = frozenset({"xcomp", "acomp", "pcomp", "conj", "attr", "oprd", "prep", "pobj"})
+# Links from a trigger down to what it is about.
+COMPLEMENT_DEPS = frozenset({
+    "dobj", "xcomp", "ccomp", "prep", "pobj", "pcomp", "acomp", "attr", "acl", "compound",
+    "amod", "dative", "oprd", "conj", "nsubj", "agent", "npadvmod", "advmod", "appos",
+    "nummod", "quantmod", "nmod", "poss",
+})
+# Clause-introducing links: a walk that crosses one has left the signal's clause.
+CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp"})
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS or c.dep_ == "agent" for c in tok.children)
+
+
+def chain(tok: Token, *, limit: int = 8) -> list[Token]:
+    """The trigger and the predicates above it, up to the one carrying its subject.
+
+    "Russia is not ready to negotiate": negotiate -> ready -> is. A prepositional
+    climb only continues from a verb or adjective ("persist in refusing"), so a
+    noun inside a prepositional phrase does not borrow a far-away subject.
+    """
+    out = [tok]
+    t = tok
+    for _ in range(limit):
+        if has_subject(t) or t.dep_ not in CHAIN_DEPS or t.head.i == t.i:
+            break
+        head = t.head
+        if t.dep_ == "conj" and head.pos_ not in VERBAL and head.pos_ != "ADJ":
+            break
+        if t.dep_ in ("prep", "pobj") and head.pos_ not in VERBAL and head.pos_ not in ("ADP", "ADJ"):
+            break
+        if t.dep_ == "pobj" and head.dep_ != "prep":
+            break
+        t = head
+        out.append(t)
+    return out
+
+
+def complement(tok: Token, *, depth: int = 3) -> Iterator[tuple[Token, tuple[Token, ...]]]:
+    """Tokens a trigger is about, breadth first, each with the path leading to it.
+
+    Subjects, auxiliaries and adverbial clauses are left out: "Kyiv rejected the
+    plan because ..." is about the plan. A pseudo-cleft ("what Putin seeks is
+    the status quo") also reaches the predicate noun of the copula.
+    """
+    frontier: list[tuple[Token, tuple[Token, ...]]] = [
+        (c, (c,)) for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "nsubj"
+    ]
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ != "VBG":
+        frontier.insert(0, (tok.head, (tok.head,)))
+    if tok.dep_ in ("csubj", "csubjpass"):
+        frontier += [(c, (c,)) for c in tok.head.children if c.dep_ in ("attr", "acomp")]
+    seen = {tok.i}
+    for _ in range(depth):
+        nxt: list[tuple[Token, tuple[Token, ...]]] = []
+        for t, path in frontier:
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            yield t, path
+            nxt += [(c, (*path, c)) for c in t.children if c.dep_ in COMPLEMENT_DEPS]
+        frontier = nxt
+
+
+def subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def clause_path(tok: Token, top: Token) -> list[Token]:
+    """Tokens from ``tok`` up to (excluding) ``top``; empty if ``top`` is not above it."""
+    out: list[Token] = []
+    t = tok
+    while t.i != top.i:
+        out.append(t)
+        if t.head.i == t.i:
+            return []
+        t = t.head
+    return out
+
+
+def in_condition(tok: Token, condition_marks: frozenset[str]) -> bool:
+    """True when the token sits in an "if/unless/whether ..." clause (hypothetical)."""
+    t = tok
+    while t.head.i != t.i:
+        if any(c.dep_ == "mark" and c.lower_ in condition_marks for c in t.children):
+            return True
+        t = t.head
+    return False

@@ -1,0 +1,200 @@
+"""Find signal triggers in a sentence and decide their type.
+
+A trigger is a token whose lemma the lexicon lists for a type, with the
+argument structure the rule asks for (a complement of the right class, a noun
+object, a particle). Attitude words ("willing", "ready") take their type from
+their complement. When one trigger sits inside another's complement, the rule
+of the outer one decides which survives ("refused to make concessions" is one
+rejection; "agreed to resume aid" is aid). spaCy's Matcher cannot express
+"some word of class X within three dependency steps", hence this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newstrace.extract.signal_lexicon import Lexicon, Rule, TriggerForm
+from newstrace.extract.signal_syntax import (
+    COMPLEMENT_DEPS,
+    VERBAL,
+    Token,
+    complement,
+    in_condition,
+)
+from newstrace.knowledge import actors
+
+_ENT_ACTOR = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
+# Complement links that do not belong to the "inner" region of a trigger.
+_NOT_INNER = frozenset({"nsubj", "nsubjpass", "advcl", "relcl", "parataxis", "conj", "cc", "punct"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    rule: Rule
+    type: str
+    path: tuple[Token, ...] = ()
+    char_span: tuple[int, int] | None = None
+    double_negation: bool = False
+
+
+def in_class(tok: Token, name: str, lex: Lexicon) -> bool:
+    if name == "@actor":
+        return tok.ent_type_ in _ENT_ACTOR or (
+            tok.pos_ == "PROPN" and actors().lookup(tok.text) is not None
+        )
+    if name == "@place":
+        return tok.ent_type_ in _ENT_PLACE
+    words = lex.classes.get(name, frozenset())
+    return tok.lemma_.casefold() in words or tok.lower_ in words
+
+
+def _has_particle(tok: Token, particle: str) -> bool:
+    return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ == particle for c in tok.children)
+
+
+def _wrapper_type(tok: Token, rule: Rule, lex: Lexicon) -> tuple[str, tuple[Token, ...]] | None:
+    """Type from the complement of an attitude word, walking only through light verbs.
+
+    "ready to have talks" reaches "talks" through "have"; "ready to fight until
+    the end" stops at "fight", which is neither a class word nor a light verb.
+    """
+    frontier = [(c, (c,)) for c in tok.children if c.dep_ in ("xcomp", "prep", "acl", "ccomp", "dobj", "pobj")]
+    for _ in range(4):
+        nxt = []
+        for t, path in frontier:
+            for cls, typ in rule.mapping.items():
+                if in_class(t, cls, lex):
+                    return typ, path
+            lemma = t.lemma_.casefold()
+            if t.pos_ in VERBAL and lemma not in lex.light_verbs and lemma not in lex.hedge_verbs:
+                continue
+            nxt += [(c, (*path, c)) for c in t.children
+                    if c.dep_ in ("xcomp", "prep", "pobj", "dobj", "ccomp", "compound", "pcomp", "nsubj", "acl")]
+        frontier = nxt
+    return None
+
+
+def _requires(tok: Token, rule: Rule, lex: Lexicon) -> bool:
+    if not rule.requires:
+        return True
+    return any(in_class(t, cls, lex) for t, _ in complement(tok) for cls in rule.requires)
+
+
+def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
+    """The first rule (in file order) whose lemma, POS and argument structure fit."""
+    keys = {tok.lemma_.casefold(), tok.lower_}
+    candidates: list[tuple[Rule, TriggerForm]] = []
+    for key in keys:
+        candidates += lex.by_lemma.get(key, ())
+    # phrasal forms first ("call for" before "call"), then file order
+    candidates.sort(key=lambda rf: (rf[1].particle is None, rf[0].index))
+    for rule, form in candidates:
+        if tok.pos_ not in rule.pos:
+            continue
+        if form.particle is not None and not _has_particle(tok, form.particle):
+            continue
+        if rule.object == "noun" and not any(
+            c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children
+        ):
+            continue
+        if rule.mode == "wrapper":
+            found = _wrapper_type(tok, rule, lex)
+            if found is None:
+                continue
+            return Trigger(token=tok, rule=rule, type=found[0], path=found[1])
+        if not _requires(tok, rule, lex) or rule.type is None:
+            continue
+        return Trigger(token=tok, rule=rule, type=rule.type)
+    return None
+
+
+def _phrase_rule(typ: str) -> Rule:
+    return Rule(index=-1, type=typ, forms=(), pos=frozenset(), actor="speaker",
+                topic_scope="sentence")
+
+
+def phrase_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+    out: list[Trigger] = []
+    doc = sent.doc
+    for phrase in lex.phrases:
+        for m in phrase.pattern.finditer(sent.text):
+            start, end = sent.start_char + m.start(), sent.start_char + m.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Trigger(token=span.root, rule=_phrase_rule(phrase.type), type=phrase.type,
+                               char_span=(start, end)))
+    return out
+
+
+def _inner_region(tok: Token) -> set[int]:
+    ids: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in COMPLEMENT_DEPS and c.dep_ not in _NOT_INNER:
+            ids.update(t.i for t in c.subtree)
+    return ids
+
+
+def _reached_clausally(inner: Token, outer: Token) -> bool:
+    """True when ``inner`` hangs from ``outer`` through verb complements only."""
+    t = inner
+    while t.i != outer.i and t.head.i != t.i:
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "aux"):
+            return False
+        t = t.head
+    return t.i == outer.i
+
+
+def _own_clause_between(inner: Token, outer: Token) -> bool:
+    """True when ``inner`` is in a clause of its own below ``outer``.
+
+    Relative, adverbial and loosely attached clauses, and coordinated clauses
+    with their own subject, state something else ("called for a ceasefire, an
+    initiative Kyiv has accepted").
+    """
+    t = inner
+    while t.i != outer.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl", "parataxis"):
+            return True
+        if t.dep_ == "conj" and t.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def resolve_nesting(triggers: list[Trigger]) -> list[Trigger]:
+    """Keep one signal per nested pair, as the outer trigger's rule says."""
+    dropped: set[int] = set()
+    for a in triggers:
+        if a.rule.inner is None and a.rule.mode != "wrapper":
+            continue
+        region = _inner_region(a.token)
+        for b in triggers:
+            if b is a or b.token.i not in region or id(b) in dropped:
+                continue
+            if _own_clause_between(b.token, a.token):
+                continue
+            if a.rule.inner == "defer" and b.token.pos_ in VERBAL and _reached_clausally(b.token, a.token):
+                dropped.add(id(a))
+                break
+            dropped.add(id(b))
+            if a.type == "reject" and b.type == "reject":
+                a.double_negation = not b.double_negation
+    return [t for t in triggers if id(t) not in dropped]
+
+
+def _is_question(sent: Token) -> bool:
+    return sent.text.rstrip(" \"'”’)").endswith("?")
+
+
+def find_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+    """Triggers of one sentence, hypothetical ("if ...") and interrogative ones left out."""
+    if _is_question(sent):
+        return []
+    found = [t for tok in sent if (t := match_token(tok, lex)) is not None]
+    found += phrase_triggers(sent, lex)
+    found = [t for t in found if not in_condition(t.token, lex.condition_marks)]
+    found.sort(key=lambda t: t.token.i)
+    return resolve_nesting(found)

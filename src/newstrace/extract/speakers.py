@@ -1,0 +1,304 @@
+"""Who a speaker noun phrase denotes: canonical name, kind, named or not.
+
+Built on the spaCy parse plus the shared actor and outlet tables; the word lists
+(source nouns, commentators, groups, documents, pronouns) are data in
+``data/extract/speakers.toml``. Pronouns and anaphoric descriptions ("the
+official") are resolved elsewhere (``attribution_context``) because they need
+the document's history; this module only classifies one phrase on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from newstrace.knowledge import actors, outlets
+from newstrace.knowledge.datafiles import load_toml
+from newstrace.records import SpeakerKind
+
+Role = Literal[
+    "named",  # a name, a title or a known body
+    "media",  # an outlet
+    "source",  # an unnamed source an outlet cites ("a senior Russian source")
+    "commentator",  # unnamed commentators ("analysts")
+    "group",  # a collective of people ("military bloggers")
+    "generic",  # a quantified generic group ("few US officials")
+    "pronoun",  # to be resolved from context
+    "anaphor",  # a definite description to be resolved from context ("the official")
+    "unknown",  # a common noun phrase outside the lists
+]
+
+# Dependency labels of material that belongs to the phrase as written but not to its core.
+_NON_CORE = frozenset({"relcl", "appos", "acl", "prep", "punct", "cc", "conj", "advcl", "poss"})
+_CLAUSAL = frozenset({"relcl", "appos", "acl", "advcl"})
+_ENT_KIND: dict[str, SpeakerKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "government",
+    "NORP": "group",
+}
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_QUANTIFIER_HEADS = frozenset({"one", "some", "two", "three", "four", "several", "many", "each",
+                               "both", "none", "all", "most", "few"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerWords:
+    source_heads: frozenset[str]
+    commentator_heads: frozenset[str]
+    group_heads: frozenset[str]
+    generic_quantifiers: frozenset[str]
+    document_heads: frozenset[str]
+    media_heads: frozenset[str]
+    human_heads: frozenset[str]
+    pronouns: dict[str, tuple[str, str]]  # word -> (gender, number)
+
+    def person_like(self, lemma: str) -> bool:
+        return (lemma in self.source_heads or lemma in self.commentator_heads
+                or lemma in self.group_heads or lemma in self.human_heads
+                or lemma in self.document_heads)
+
+
+@functools.lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    """The process-wide speaker word lists (the data file is read once)."""
+    data = load_toml("extract/speakers.toml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, ()))
+
+    pronouns = {
+        w: (str(v.get("gender", "any")), str(v.get("number", "sing")))
+        for w, v in data.get("pronouns", {}).items()
+    }
+    return SpeakerWords(
+        source_heads=words("source_heads"),
+        commentator_heads=words("commentator_heads"),
+        group_heads=words("group_heads"),
+        generic_quantifiers=words("generic_quantifiers"),
+        document_heads=words("document_heads"),
+        media_heads=words("media_heads"),
+        human_heads=words("human_heads"),
+        pronouns=pronouns,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A classified speaker phrase. ``start``/``end`` are character offsets of the phrase."""
+
+    text: str | None
+    canonical: str | None
+    kind: SpeakerKind
+    named: bool
+    role: Role
+    start: int
+    end: int
+    head_lemma: str = ""
+    gender: str = "any"
+    plural: bool = False
+
+    def resolved(self, other: Speaker) -> Speaker:
+        """This phrase as written, standing for ``other`` (pronoun or anaphor resolution)."""
+        return replace(self, canonical=other.canonical, kind=other.kind, named=other.named,
+                       role=other.role if other.role not in ("pronoun", "anaphor") else "source",
+                       gender=other.gender)
+
+
+NO_SPEAKER = Speaker(None, None, "anonymous", False, "unknown", -1, -1)
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The speaker phrase of ``head``: its subtree, minus trailing clauses after a comma.
+
+    Relative clauses stay ("the source, who spoke on condition of anonymity"), as
+    written; a phrase of more than 40 tokens is cut back to its head's own words.
+    """
+    toks = list(head.subtree)
+    if len(toks) > 40:
+        toks = [t for t in toks if t.i <= head.i and t.head.i >= toks[0].i] or [head]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc" or toks[0].lower_ in ("but", "and")):
+        toks.pop(0)
+    return toks or [head]
+
+
+def _core_tokens(head: Any) -> list[Any]:
+    """The head with its compounds, modifiers and determiners, no clauses or prepositions."""
+    keep = {head.i}
+    stack = [c for c in head.children if c.dep_ not in _NON_CORE]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in _NON_CORE)
+    doc = head.doc
+    lo, hi = min(keep), max(keep)
+    return [doc[i] for i in range(lo, hi + 1) if i in keep]
+
+
+def _text(tokens: list[Any]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def _plain_text(tokens: list[Any]) -> str:
+    """The phrase without its clausal parts (relative clauses, appositions)."""
+    if not tokens:
+        return ""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ in _CLAUSAL and t.i not in drop:
+            drop.update(x.i for x in t.subtree)
+    kept = [t for t in tokens if t.i not in drop]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    return "".join(t.text_with_ws for t in kept).strip()
+
+
+def _actor_suffix(core: list[Any], head: Any) -> Any:
+    """Longest known actor form ending at the head ("German Defence Minister Boris Pistorius")."""
+    table = actors()
+    upto = [t for t in core if t.i <= head.i]
+    for k in range(len(upto)):
+        found = table.lookup("".join(t.text_with_ws for t in upto[k:]).strip())
+        if found is not None:
+            return found
+    return None
+
+
+def _name_chain(head: Any) -> str:
+    """A proper name: the head with its adjacent proper-noun compounds ("Dmitry Peskov")."""
+    lo = head.i
+    doc = head.doc
+    person = head.ent_type_ == "PERSON"
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i == head.i and (
+            not person or doc[lo - 1].ent_type_ == "PERSON"):
+        lo -= 1
+    return str(doc[lo : head.i + 1].text)
+
+
+def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
+    """Classify the speaker phrase headed by ``head`` (a spaCy token)."""
+    words = speaker_words()
+    tokens = tokens or phrase_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = _text(tokens)
+    lower = head.lower_
+    plural = head.tag_ in ("NNS", "NNPS")
+    base = Speaker(text, None, "anonymous", False, "unknown", start, end, head.lemma_.lower(),
+                   plural=plural)
+
+    if head.pos_ == "PRON" or lower in words.pronouns:
+        gender, number = words.pronouns.get(lower, ("any", "sing"))
+        return replace(base, role="pronoun", gender=gender, plural=number == "plur")
+
+    # "one of the officials", "some of the sources": the partitive's object is the head.
+    if lower in _QUANTIFIER_HEADS:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    inner = classify(objs[0], phrase_tokens(objs[0]))
+                    return replace(inner, text=text, start=start, end=end, plural=plural)
+
+    core = _core_tokens(head)
+    plain = _plain_text(tokens)
+    reg = outlets()
+    outlet = reg.lookup(plain) or reg.lookup(_text(core))
+    if outlet is not None:
+        return replace(base, canonical=outlet.name, kind="media", named=True, role="media")
+
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN" or lemma in words.media_heads:
+        named_by = [_text(core)] + [_text(_core_tokens(c)) for c in head.children
+                                    if c.dep_ == "appos" and lemma in words.media_heads]
+        found = [f for part in named_by for f in reg.find_all(part)]
+        if found:
+            return replace(base, canonical=found[-1][2].name, kind="media", named=True,
+                           role="media")
+    if lemma in words.document_heads:
+        author = _document_author(head)
+        if author is not None:
+            inner = classify(author)
+            return replace(inner, text=text, start=start, end=end, head_lemma=lemma)
+        found = reg.find_all(_text(core))
+        if found:
+            return replace(base, canonical=found[0][2].name, kind="media", named=True, role="media")
+
+    has_name = head.pos_ == "PROPN" or head.ent_type_ == "PERSON"
+    if not has_name:
+        # "Putin's aide and foreign policy adviser Yuri Ushakov": the name is a conjunct
+        for c in head.children:
+            if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+                inner = classify(c, [c])
+                return replace(inner, text=text, start=start, end=end)
+        quant = {t.lower_ for t in core if t.dep_ in ("det", "amod", "nummod", "advmod")}
+        if lemma in words.source_heads or lemma in words.commentator_heads:
+            if quant & words.generic_quantifiers:
+                return replace(base, role="generic")
+            definite = any(t.lower_ in _DEFINITE and t.dep_ == "det" for t in core)
+            if definite and lemma in words.source_heads:
+                return replace(base, role="anaphor")
+            role: Role = "source" if lemma in words.source_heads else "commentator"
+            return replace(base, role=role)
+        if lemma in words.group_heads:
+            return replace(base, kind="group", role="group")
+
+    table = actors()
+    actor = table.lookup(plain) or _actor_suffix(core, head)
+    if actor is not None:
+        kind = actor.kind if actor.kind in _ENT_KIND.values() or actor.kind == "media" else "person"
+        return replace(base, canonical=actor.canonical, kind=kind, named=True,  # type: ignore[arg-type]
+                       role="named", gender=actor.gender or "any")
+    if head.pos_ == "PROPN" or head.ent_type_ in _ENT_KIND:
+        kind_: SpeakerKind = _ENT_KIND.get(head.ent_type_, "person")
+        found = reg.find_all(_name_chain(head))
+        if found:
+            return replace(base, canonical=found[0][2].name, kind="media", named=True, role="media")
+        return replace(base, canonical=_name_chain(head), kind=kind_, named=True, role="named")
+    definite = any(t.lower_ in _DEFINITE and t.dep_ == "det" for t in core)
+    if definite and words.person_like(lemma):
+        return replace(base, role="anaphor")
+    return base
+
+
+def _document_author(head: Any) -> Any:
+    """The author of a document noun: "by X", "X's report", "the Bloomberg report"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            return p
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+    for c in head.children:
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN":
+            return c
+    return None
+
+
+def speaker_like(head: Any) -> bool:
+    """Whether a subject can be the source of a statement (a person, body, outlet or text)."""
+    if head.ent_type_ in _ENT_KIND or head.pos_ == "PROPN":
+        return True
+    lemma = head.lemma_.lower()
+    words = speaker_words()
+    if head.pos_ == "PRON":
+        return head.lower_ in words.pronouns
+    if words.person_like(lemma) or lemma in _QUANTIFIER_HEADS:
+        return True
+    core = _core_tokens(head)
+    if actors().lookup(_text(core)) is not None or outlets().lookup(_text(core)) is not None:
+        return True
+    return any(t.pos_ == "PROPN" for t in core)

@@ -1,0 +1,269 @@
+"""Attribution extraction on invented sentences, one form per test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newstrace.extract.attribution import extract_attributions
+from newstrace.nlp import ParsedDocument
+from newstrace.records import Attribution
+
+Run = Callable[[str], list[Attribution]]
+
+
+@pytest.fixture
+def run(make_parsed: Callable[[str], ParsedDocument]) -> Run:
+    def _run(text: str) -> list[Attribution]:
+        return list(extract_attributions(make_parsed(text)))
+
+    return _run
+
+
+def evidence(text: str, a: Attribution) -> str:
+    return text[a.start : a.end]
+
+
+def by_cue(atts: list[Attribution], cue: str) -> list[Attribution]:
+    return [a for a in atts if a.cue == cue]
+
+
+def test_cue_first_reported_speech(run: Run) -> None:
+    text = "Foreign Minister Arvid Kellan said on Monday that talks would resume in May."
+    (a,) = run(text)
+    assert a.cue == "say"
+    assert a.speaker == "Foreign Minister Arvid Kellan"
+    assert a.speaker_canonical == "Arvid Kellan"
+    assert a.speaker_kind == "person" and a.named is True
+    assert a.direct is False and a.via is None
+    assert a.content_start is not None and a.content_end is not None
+    assert "talks would resume" in text[a.content_start : a.content_end]
+    assert (a.sentence_start, a.sentence_end) == (0, len(text))
+
+
+def test_cue_last_with_quote_is_direct(run: Run) -> None:
+    text = "“We will not give up a single village,” Kellan said."
+    (a,) = run(text)
+    assert evidence(text, a) == "Kellan said"
+    assert a.direct is True
+    assert a.content_start is not None and a.content_end is not None
+    assert "single village" in text[a.content_start : a.content_end]
+
+
+def test_inverted_cue_last(run: Run) -> None:
+    text = "“The convoy left at dawn,” said Mirela Dostan, a regional governor."
+    (a,) = run(text)
+    assert a.cue == "say"
+    assert a.speaker_canonical == "Mirela Dostan"
+    assert a.direct is True
+
+
+def test_split_quote_covers_both_halves(run: Run) -> None:
+    text = "“We are ready,” he said, “but only after the guns fall silent.”"
+    (a,) = run(text)
+    assert a.cue == "say" and a.direct is True
+    assert a.content_start == 0 and a.content_end == len(text)
+
+
+def test_multi_sentence_quote(run: Run) -> None:
+    text = '"No. This is a fabrication. It has nothing to do with reality," Dostan said.'
+    (a,) = run(text)
+    assert a.cue == "say"
+    assert a.content_start == 0
+    assert a.direct is True
+
+
+def test_partial_quote_is_mixed(run: Run) -> None:
+    text = "Kellan said the offer was “a trap dressed up as a truce” and would be refused."
+    (a,) = run(text)
+    assert a.direct == "mixed"
+
+
+def test_no_cue_quote_paragraph_extends_previous_content(run: Run) -> None:
+    text = "“We want guarantees,” the envoy told Reuters.\n“Without them nothing moves.”"
+    atts = run(text)
+    assert len(atts) == 1
+    (a,) = atts
+    assert a.content_end == len(text)
+
+
+def test_told_outlet_gives_via(run: Run) -> None:
+    text = "A senior Veldan source told Reuters that the ceasefire could hold."
+    (a,) = run(text)
+    assert a.cue == "tell"
+    assert a.via == "Reuters"
+    assert a.speaker_kind == "anonymous" and a.named is False
+    assert a.speaker_canonical is None
+    assert evidence(text, a) == "A senior Veldan source told Reuters"
+
+
+def test_informed_outlet_at_sentence_end(run: Run) -> None:
+    text = "Delegates are travelling to Geneva on Friday, an insider familiar with the plan informed CNN."
+    (a,) = run(text)
+    assert a.cue == "inform" and a.via == "CNN" and a.named is False
+
+
+def test_according_to_outlet_merges_into_other_cue(run: Run) -> None:
+    text = "The talks took a long time, Kellan added, according to TASS."
+    (a,) = run(text)
+    assert a.cue == "add"
+    assert a.via == "TASS"
+    assert evidence(text, a) == "Kellan added, according to TASS"
+
+
+def test_according_to_person(run: Run) -> None:
+    text = "The delegation will meet on Friday, according to Mirela Dostan, an adviser."
+    (a,) = run(text)
+    assert a.cue == "according to"
+    assert a.speaker_canonical == "Mirela Dostan" and a.named is True
+
+
+def test_reported_citing_gives_two_attributions(run: Run) -> None:
+    text = ("The president is willing to freeze the front line, The New York Times reported, "
+            "citing unnamed officials.")
+    atts = run(text)
+    report = by_cue(atts, "report")
+    cite = by_cue(atts, "cite")
+    assert len(report) == 1 and len(cite) == 1
+    assert report[0].speaker_kind == "media"
+    assert report[0].speaker_canonical == "The New York Times"
+    assert report[0].via is None
+    assert cite[0].speaker_kind == "anonymous" and cite[0].named is False
+    assert cite[0].via == "The New York Times"
+
+
+def test_it_cited_as_saying_keeps_the_outlet(run: Run) -> None:
+    text = ("The Bloomberg report said the envoy had made contact.\n"
+            "It cited two people close to the ministry as saying the offer was serious.")
+    atts = run(text)
+    say = [a for a in atts if a.cue == "say" and a.speaker and "people" in a.speaker]
+    assert len(say) == 1
+    assert say[0].via == "Bloomberg"
+    assert say[0].named is False
+    first = [a for a in atts if a.speaker == "The Bloomberg report"]
+    assert first and first[0].speaker_canonical == "Bloomberg"
+
+
+def test_anonymous_sources_continue_the_outlet(run: Run) -> None:
+    text = ("A senior Veldan source told Reuters that the plan was dead.\n"
+            "Another senior source said the army was exhausted.\n"
+            "“We need time,” the source added.")
+    atts = run(text)
+    assert [a.via for a in atts] == ["Reuters", "Reuters", "Reuters"]
+    assert all(a.named is False and a.speaker_canonical is None for a in atts)
+
+
+def test_relative_clause_stays_in_speaker(run: Run) -> None:
+    text = ("“The front is quiet,” one senior official who met the delegation this week "
+            "told The New York Times.")
+    (a,) = run(text)
+    assert a.speaker is not None and "who met the delegation" in a.speaker
+    assert a.via == "The New York Times"
+    assert a.direct is True
+
+
+def test_pronoun_resolves_to_named_person(run: Run) -> None:
+    text = ("Arvid Kellan spoke to reporters in the capital.\n"
+            "“There will be no retreat,” he said.")
+    (a,) = run(text)
+    assert a.speaker == "he"
+    assert a.speaker_canonical == "Arvid Kellan"
+    assert a.named is True and a.speaker_kind == "person"
+
+
+def test_pronoun_resolves_to_anonymous_source(run: Run) -> None:
+    text = ("One of the former officials told Reuters the message was clear, "
+            "relaying what he said the ministry wanted.")
+    atts = run(text)
+    he = [a for a in atts if a.speaker == "he"]
+    assert he and he[0].named is False and he[0].speaker_canonical is None
+
+
+def test_titles_and_places_canonicalise(run: Run) -> None:
+    text = ("The Russian head of state said the war would go on.\n"
+            "Moscow claimed further advances near the river.\n"
+            "The Kremlin on Friday denied the report.")
+    atts = run(text)
+    assert [a.speaker_canonical for a in atts] == ["Vladimir Putin", "Russia", "Kremlin"]
+    assert [a.speaker_kind for a in atts] == ["person", "government", "government"]
+    assert [a.cue for a in atts] == ["say", "claim", "deny"]
+
+
+def test_nominal_announcement_made_by(run: Run) -> None:
+    text = "The announcement, made by spokesman Tomas Reyl, came after a long meeting."
+    (a,) = run(text)
+    assert a.cue == "announce"
+    assert a.speaker_canonical == "Tomas Reyl"
+
+
+def test_agentless_passive_report(run: Run) -> None:
+    text = "The envoy was testing the waters, it was reported."
+    (a,) = run(text)
+    assert a.cue == "report"
+    assert a.speaker is None and a.speaker_kind == "anonymous" and a.named is False
+
+
+def test_participial_citing_non_source_keeps_main_subject(run: Run) -> None:
+    text = ("Defence Minister Arvid Kellan voiced scepticism, citing the ongoing buildup "
+            "along the border.")
+    atts = run(text)
+    cite = by_cue(atts, "cite")
+    assert cite and cite[0].speaker_canonical == "Arvid Kellan"
+    assert by_cue(atts, "voice")
+
+
+def test_call_for_and_parenthetical_add(run: Run) -> None:
+    text = "Kellan, who took office in March, has called for an immediate truce."
+    (a,) = run(text)
+    assert a.cue == "call for"
+    assert a.speaker is not None and a.speaker.startswith("Kellan")
+
+
+def test_parenthetical_added(run: Run) -> None:
+    text = "The army, the officials added, would simply declare victory."
+    atts = run(text)
+    assert [a.cue for a in atts] == ["add"]
+
+
+def test_unbalanced_quote_does_not_crash(run: Run) -> None:
+    text = "“We will never sign this, Kellan said.\nDostan said the talks were over."
+    atts = run(text)
+    assert any(a.speaker == "Dostan" for a in atts)
+
+
+def test_mixed_curly_and_straight_quotes(run: Run) -> None:
+    text = "The former official added, \"He is not willing to retreat one metre.”"
+    (a,) = run(text)
+    assert a.cue == "add" and a.direct is True
+
+
+def test_nested_quote_cue_inside_quote_is_not_counted(run: Run) -> None:
+    text = "“They tell us, ‘We are ready to talk,’” one official told the BBC."
+    atts = run(text)
+    assert len(atts) == 1
+    (a,) = atts
+    assert a.cue == "tell" and a.via == "BBC"
+
+
+def test_cue_inside_quote_not_counted(run: Run) -> None:
+    text = "“Our critics said we would fail, and they were wrong.”"
+    assert run(text) == []
+
+
+def test_non_reporting_uses_are_ignored(run: Run) -> None:
+    text = ("The said plan was never published.\n"
+            "Analysts could not tell the two drones apart.\n"
+            "The ministry added 20 tanks to the convoy.")
+    assert run(text) == []
+
+
+def test_ids_are_deterministic_and_typed(run: Run) -> None:
+    text = "Kellan said the talks would resume."
+    first, second = run(text), run(text)
+    assert [a.id for a in first] == [a.id for a in second]
+    assert first[0].id.startswith("a")
+
+
+def test_empty_document_yields_nothing(run: Run) -> None:
+    assert run("") == []
