@@ -267,3 +267,11 @@ def test_ids_are_deterministic_and_typed(run: Run) -> None:
 
 def test_empty_document_yields_nothing(run: Run) -> None:
     assert run("") == []
+
+
+def test_time_phrase_is_not_part_of_the_speaker(run: Run) -> None:
+    text = "The Kremlin on Friday denied a newspaper report that the talks had resumed."
+    (a,) = run(text)
+    assert a.cue == "deny"
+    assert a.speaker == "The Kremlin"
+    assert a.speaker_canonical == "Kremlin" and a.speaker_kind == "government"

@@ -26,7 +26,7 @@ _SELF_PRON = frozenset({"i", "me", "my"})
 _WE_PRON = frozenset({"we", "us", "our"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _LEFT_MODS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod",
-                        "predet", "npadvmod", "punct", "cc", "conj"})
+                        "predet", "punct", "cc", "conj"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -41,6 +41,12 @@ class ActorRef:
     known: bool
     start: int | None = None
     end: int | None = None
+
+
+def _written(actor: Actor, text: str) -> bool:
+    """The alias found in ``text`` is written with its own capitals ("Un" is not "UN")."""
+    return any(form in text for form in (actor.canonical, *actor.aliases, *actor.titles)) \
+        or (len(text) > 4 and actor.canonical.casefold() in text.casefold())
 
 
 def _from_table(actor: Actor, text: str, start: int | None, end: int | None) -> ActorRef:
@@ -148,6 +154,9 @@ class ActorResolver:
         if low in _RELATIVE and head.head.dep_ == "relcl":
             return self.mention(head.head.head, resolve=resolve, speaker=speaker)
         doc = self.doc
+        names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if names and head.pos_ != "PROPN":  # "the US secretary of state, Antony Blinken"
+            return self.mention(names[0], resolve=resolve, speaker=speaker)
         s, e = self._phrase(head)
         span = doc[s:e]
         # conjoined actors ("Ukraine and European authorities"): the first one
@@ -172,8 +181,8 @@ class ActorResolver:
             while n - 1 >= s and doc[n - 1].pos_ == "PROPN":
                 n -= 1
             name = doc[n:head.i + 1].text
-            actor = self.table.lookup(name) or self.table.find(name) or self.table.find(text)
-            if actor is not None:
+            actor = self.table.lookup(name) or self.table.find(name)
+            if actor is not None and _written(actor, name):
                 return _from_table(actor, text, start, end)
         return self._unknown(head, text, start, end)
 
@@ -208,6 +217,11 @@ class ActorResolver:
             content = [c for c in top.children if c.dep_ == "ccomp"]
             if content:
                 return self._verb_agent(content[0], speaker)
+        # "Russia accused Ukraine of carrying out strikes": the accused did it
+        if len(ch) > 1 and ch[-2].dep_ == "prep" and top.lemma_.casefold() in self.lex.accusation_verbs:
+            objs = [c for c in top.children if c.dep_ == "dobj"]
+            if objs:
+                return self.mention(objs[0], speaker=speaker)
         for c in top.children:
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -244,7 +258,7 @@ class ActorResolver:
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERBAL:
             verb = head.head
             # "engage in talks", "we are in favour of": the verb's subject owns the noun
-            if verb.lemma_.casefold() in self.lex.light_verbs \
+            if (verb.lemma_.casefold() in self.lex.light_verbs and head.lower_ in ("in", "into", "on"))\
                     or (verb.lemma_ == "be" and head.lower_ == "in"):
                 return self._verb_agent(verb, speaker)
         between = self._between(noun, speaker)
@@ -253,7 +267,8 @@ class ActorResolver:
         if not possessor:
             return None
         for c in noun.children:
-            if c.dep_ == "poss":
+            # "her assault": a possessive pronoun is too weak a clue to resolve
+            if c.dep_ == "poss" and c.pos_ != "PRON":
                 return self.mention(c, speaker=speaker)
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):

@@ -71,6 +71,9 @@ class Lexicon:
     future_aux: frozenset[str]
     report_time_min_days: int
     negated_type: dict[str, str]
+    hedge_modifiers: frozenset[str]
+    advice_aux: frozenset[str]
+    accusation_verbs: frozenset[str]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -150,6 +153,9 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         hedge_verbs=_words(pol.get("hedge_verbs")),
         future_aux=_words(pol.get("future_aux")),
         report_time_min_days=int(frames.get("report_time_min_days", 7)),
+        hedge_modifiers=_words(pol.get("hedge_modifiers")),
+        advice_aux=_words(pol.get("advice_aux")),
+        accusation_verbs=_words(frames.get("accusation_verbs")),
         negated_type={str(k): str(v) for k, v in dict(data.get("negated_type", {})).items()},
     )
 

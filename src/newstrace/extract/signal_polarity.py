@@ -39,6 +39,8 @@ def _hedged(tokens: list[Token], path: tuple[Token, ...], lex: Lexicon) -> bool:
     for t in (*tokens, *path):
         if t.lemma_.casefold() in lex.hedge_verbs and t.i != tokens[0].i:
             return True
+    if any(c.dep_ == "amod" and c.lower_ in lex.hedge_modifiers for c in tokens[0].children):
+        return True
     for t in tokens:
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in lex.hedge_modals:
@@ -46,6 +48,12 @@ def _hedged(tokens: list[Token], path: tuple[Token, ...], lex: Lexicon) -> bool:
             if c.dep_ == "advmod" and c.lower_ in lex.hedge_adverbs:
                 return True
     return False
+
+
+def is_advice(trig: Trigger, lex: Lexicon) -> bool:
+    """True for "X should/must do Y": the signal is whoever gives the advice."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.advice_aux
+               for t in _predicate_tokens(trig) for c in t.children)
 
 
 def is_future(trig: Trigger, lex: Lexicon) -> bool:

@@ -9,6 +9,8 @@ preconditions", "only if ...").
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from newstrace.extract.signal_actor import ActorRef
 from newstrace.extract.signal_lexicon import Lexicon
 from newstrace.extract.signal_syntax import VERBAL, Token, chain
@@ -25,7 +27,7 @@ def _kept(tok: Token, lex: Lexicon, out: set[int], *, top: bool = True) -> None:
             continue
         if c.dep_ == "relcl" and top:
             continue
-        if c.dep_ == "conj" and (c.pos_ in VERBAL or c.pos_ == "ADJ"):
+        if c.dep_ == "conj" and c.pos_ in VERBAL and tok.pos_ in VERBAL | {"ADJ"}:
             continue
         if c.dep_ == "advcl" and not any(
             m.dep_ == "mark" and m.lower_ in lex.condition_marks | {"only"} for m in c.children
@@ -46,8 +48,8 @@ def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> 
     up = chain(tok)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in VERBAL:
         up = [tok, *chain(tok.head)]
-    for t in up[1:]:
-        if t.dep_ == "conj" and t.i != up[-1].i:
+    for below, t in pairwise(up):
+        if below.dep_ == "conj":  # a coordinated clause does not take in its partner
             break
         ids.add(t.i)
         ids.update(c.i for c in t.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i)
@@ -62,8 +64,8 @@ def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> 
         lo, hi = min(own), min(max(own), min(own) + _MAX_TOKENS)
     lo = max(lo, sent.start)
     hi = min(hi, sent.end - 1)
-    while lo < hi and doc[lo].dep_ in _EDGE and doc[lo].i != tok.i:
+    while lo < hi and (doc[lo].dep_ in _EDGE or doc[lo].is_space) and doc[lo].i != tok.i:
         lo += 1
-    while hi > lo and doc[hi].is_punct and doc[hi].i != tok.i:
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].i != tok.i:
         hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)

@@ -29,6 +29,10 @@ _ENT_PLACE = frozenset({"GPE", "LOC", "FAC"})
 _NOT_INNER = frozenset({"nsubj", "nsubjpass", "advcl", "relcl", "parataxis", "conj", "cc", "punct"})
 
 
+_WRAPPER_START = frozenset({"xcomp", "prep", "acl", "ccomp", "dobj", "pobj"})
+_WRAPPER_STEP = frozenset({"xcomp", "prep", "pobj", "dobj", "ccomp", "compound", "pcomp", "nsubj", "acl"})
+
+
 @dataclass(slots=True)
 class Trigger:
     token: Token
@@ -44,6 +48,10 @@ def in_class(tok: Token, name: str, lex: Lexicon) -> bool:
         return tok.ent_type_ in _ENT_ACTOR or (
             tok.pos_ == "PROPN" and actors().lookup(tok.text) is not None
         )
+    if name == "@party":
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        return tok.pos_ == "PROPN" and actors().lookup(tok.text) is not None
     if name == "@place":
         return tok.ent_type_ in _ENT_PLACE
     words = lex.classes.get(name, frozenset())
@@ -60,9 +68,11 @@ def _wrapper_type(tok: Token, rule: Rule, lex: Lexicon) -> tuple[str, tuple[Toke
     "ready to have talks" reaches "talks" through "have"; "ready to fight until
     the end" stops at "fight", which is neither a class word nor a light verb.
     """
-    frontier = [(c, (c,)) for c in tok.children if c.dep_ in ("xcomp", "prep", "acl", "ccomp", "dobj", "pobj")]
+    frontier: list[tuple[Token, tuple[Token, ...]]] = [
+        (c, (c,)) for c in tok.children if c.dep_ in _WRAPPER_START
+    ]
     for _ in range(4):
-        nxt = []
+        nxt: list[tuple[Token, tuple[Token, ...]]] = []
         for t, path in frontier:
             for cls, typ in rule.mapping.items():
                 if in_class(t, cls, lex):
@@ -70,8 +80,7 @@ def _wrapper_type(tok: Token, rule: Rule, lex: Lexicon) -> tuple[str, tuple[Toke
             lemma = t.lemma_.casefold()
             if t.pos_ in VERBAL and lemma not in lex.light_verbs and lemma not in lex.hedge_verbs:
                 continue
-            nxt += [(c, (*path, c)) for c in t.children
-                    if c.dep_ in ("xcomp", "prep", "pobj", "dobj", "ccomp", "compound", "pcomp", "nsubj", "acl")]
+            nxt += [(c, (*path, c)) for c in t.children if c.dep_ in _WRAPPER_STEP]
         frontier = nxt
     return None
 
@@ -79,7 +88,11 @@ def _wrapper_type(tok: Token, rule: Rule, lex: Lexicon) -> tuple[str, tuple[Toke
 def _requires(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     if not rule.requires:
         return True
-    return any(in_class(t, cls, lex) for t, _ in complement(tok) for cls in rule.requires)
+    return any(
+        in_class(t, cls, lex)
+        for t, path in complement(tok) for cls in rule.requires
+        if cls != "@party" or len(path) <= 2  # the party met is an object, not any name below
+    )
 
 
 def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -144,7 +157,7 @@ def _reached_clausally(inner: Token, outer: Token) -> bool:
         if t.dep_ not in ("xcomp", "ccomp", "conj", "aux"):
             return False
         t = t.head
-    return t.i == outer.i
+    return bool(t.i == outer.i)
 
 
 def _own_clause_between(inner: Token, outer: Token) -> bool:
@@ -158,7 +171,9 @@ def _own_clause_between(inner: Token, outer: Token) -> bool:
     while t.i != outer.i and t.head.i != t.i:
         if t.dep_ in ("relcl", "advcl", "parataxis"):
             return True
-        if t.dep_ == "conj" and t.pos_ in VERBAL and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        if t.dep_ == "conj" and t.pos_ in VERBAL and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children
+        ):
             return True
         t = t.head
     return False
@@ -186,14 +201,16 @@ def resolve_nesting(triggers: list[Trigger]) -> list[Trigger]:
 
 
 def _is_question(sent: Token) -> bool:
-    return sent.text.rstrip(" \"'”’)").endswith("?")
+    return bool(sent.text.rstrip(" \"'”’)").endswith("?"))
 
 
 def find_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
     """Triggers of one sentence, hypothetical ("if ...") and interrogative ones left out."""
     if _is_question(sent):
         return []
-    found = [t for tok in sent if (t := match_token(tok, lex)) is not None]
+    # "provided that ...", "providing ...": a conjunction, not the verb "provide"
+    found = [t for tok in sent if tok.lower_ not in lex.condition_marks
+             and (t := match_token(tok, lex)) is not None]
     found += phrase_triggers(sent, lex)
     found = [t for t in found if not in_condition(t.token, lex.condition_marks)]
     found.sort(key=lambda t: t.token.i)

@@ -25,7 +25,7 @@ from dataclasses import replace
 from newstrace import ids
 from newstrace.extract.signal_actor import ActorRef, ActorResolver
 from newstrace.extract.signal_lexicon import Lexicon, lexicon
-from newstrace.extract.signal_polarity import is_future, polarity
+from newstrace.extract.signal_polarity import is_advice, is_future, polarity
 from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signal_span import evidence_span
 from newstrace.extract.signal_syntax import Token, chain
@@ -45,9 +45,11 @@ def _antecedent_text(trig: Trigger) -> str:
     if t.dep_ not in ("relcl", "acl"):
         return ""
     noun = t.head
-    if noun.dep_ == "appos":
-        noun = noun.head
-    return str(noun.doc[noun.left_edge.i: noun.i + 1].text)
+    start = noun.left_edge.i
+    if noun.dep_ in ("appos", "npadvmod", "dep"):
+        # "a truce, an initiative Kyiv has accepted": the apposed noun before it
+        start = max(noun.sent.start, start - 8)
+    return str(noun.doc[start: noun.i + 1].text)
 
 
 def _named(ref: ActorRef | None, resolver: ActorResolver) -> ActorRef | None:
@@ -66,7 +68,7 @@ def _speaks_for(speaker: ActorRef | None, actor: ActorRef) -> bool:
 def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Sequence[Attribution],
            resolver: ActorResolver, times: list[TimedToken], lex: Lexicon) -> Signal | None:
     tok = trig.token
-    if resolver.describes_speaker(tok):
+    if resolver.describes_speaker(tok) or is_advice(trig, lex):
         return None
     att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions)
     speaker = resolver.frame_speaker(tok) or _named(speaker_ref(att), resolver)
@@ -76,9 +78,9 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
     if _speaks_for(speaker, actor) and speaker is not None:
         actor = speaker
     typ, pol = polarity(trig, lex)
-    if trig.rule.future_type and is_future(trig, lex) and speaker is not None:
-        if actor.canonical != speaker.canonical:
-            return None  # someone else's forecast of an act is not a signal
+    if trig.rule.future_type and is_future(trig, lex):
+        if speaker is None or actor.canonical != speaker.canonical:
+            return None  # a forecast of someone's act is not a signal
         typ = trig.rule.future_type
     start, end = evidence_span(trig, actor, sent, lex)
     text = parsed.text

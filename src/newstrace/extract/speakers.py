@@ -116,6 +116,17 @@ def phrase_tokens(head: Any) -> list[Any]:
     written; a phrase of more than 40 tokens is cut back to its head's own words.
     """
     toks = list(head.subtree)
+    # A time phrase the parser hung on the speaker ("the office on Wednesday denied")
+    # belongs to the cue, never to the speaker.
+    timed = {
+        x.i
+        for c in head.children
+        if (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+        or (c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"))
+        for x in c.subtree
+    }
+    if timed:
+        toks = [t for t in toks if t.i not in timed]
     if len(toks) > 40:
         toks = [t for t in toks if t.i <= head.i and t.head.i >= toks[0].i] or [head]
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
@@ -230,6 +241,10 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
             return replace(base, canonical=found[0][2].name, kind="media", named=True, role="media")
 
     has_name = head.pos_ == "PROPN" or head.ent_type_ == "PERSON"
+    titled = actors().lookup(plain)
+    if titled is not None and titled.kind == "person":  # "the Kremlin leader"
+        return replace(base, canonical=titled.canonical, kind="person", named=True,
+                       role="named", gender=titled.gender or "any")
     if not has_name:
         # "Putin's aide and foreign policy adviser Yuri Ushakov": the name is a conjunct
         for c in head.children:
