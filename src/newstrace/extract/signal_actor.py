@@ -18,7 +18,7 @@ from newstrace.extract.signal_lexicon import Lexicon
 from newstrace.extract.signal_syntax import VERBAL, Token, chain
 from newstrace.extract.signal_types import Trigger
 from newstrace.knowledge import actors
-from newstrace.knowledge.actors import Actor
+from newstrace.knowledge.actor_table import Actor
 
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her"})
 _GROUP_PRON = frozenset({"they", "them", "their"})
