@@ -22,6 +22,7 @@ class Errors(StrEnum):
     E014 = "Gold file {path} is not a newstrace-gold/1 file"
     E015 = "Document language looks like '{lang}', not English; stored but not processed"
     E016 = "Data file {path} is invalid: {detail}"
+    E017 = "Cleaned text has {size} characters, more than the parser's limit of {limit}"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -12,7 +12,7 @@ from newstrace.clean import clean_document
 from newstrace.date import date_document
 from newstrace.errors import Errors
 from newstrace.extract import extract_document
-from newstrace.nlp import DEFAULT_BATCH_SIZE, parse
+from newstrace.nlp import DEFAULT_BATCH_SIZE, ParsedDocument, load_model, parse, parse_one
 from newstrace.records import DatedDocument, ExtractedDocument, RawDocument, Rejected
 
 
@@ -52,25 +52,51 @@ def run(
         yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process)
 
 
+def _parse_all(
+    docs: list[DatedDocument], *, model: str | None, batch_size: int, n_process: int
+) -> dict[int, ParsedDocument | Exception]:
+    """Parse in one batch; if the batch fails, parse one by one so only the bad document is lost."""
+    try:
+        return {id(p.dated): p for p in parse(docs, model=model, batch_size=batch_size, n_process=n_process)}
+    except Exception:  # fall back to isolate the document that breaks the parser
+        out: dict[int, ParsedDocument | Exception] = {}
+        for d in docs:
+            try:
+                out[id(d)] = parse_one(d, model=model)
+            except Exception as exc:
+                out[id(d)] = exc
+        return out
+
+
 def _run_batch(
     batch: list[RawDocument | Rejected], *, model: str | None, batch_size: int, n_process: int
 ) -> Iterator[ExtractedDocument | Rejected]:
-    prepared: list[DatedDocument | Rejected] = [
-        item if isinstance(item, Rejected) else prepare(item) for item in batch
-    ]
+    limit = int(load_model(model).max_length)
+    prepared: list[DatedDocument | Rejected] = []
+    for entry in batch:
+        ready = entry if isinstance(entry, Rejected) else prepare(entry)
+        if isinstance(ready, DatedDocument) and len(ready.clean.text) > limit:
+            raw = ready.clean.raw
+            ready = Rejected(raw.name, Errors.E017.format_msg(size=len(ready.clean.text), limit=limit),
+                             "E017", raw.source_path)
+        prepared.append(ready)
     english = [p for p in prepared if isinstance(p, DatedDocument) and p.clean.language == "en"]
-    parsed = {id(p.dated): p for p in parse(english, model=model, batch_size=batch_size, n_process=n_process)}
-    for item in prepared:
-        if isinstance(item, Rejected):
-            yield item
-        elif id(item) in parsed:
-            try:
-                yield extract_document(parsed[id(item)])
-            except Exception as exc:  # keep the batch going; the reason is recorded
-                raw = item.clean.raw
-                yield Rejected(
-                    raw.name, Errors.E010.format_msg(detail=f"{type(exc).__name__}: {exc}"), "E010",
-                    raw.source_path,
-                )
-        else:
-            yield _empty(item)
+    parsed = _parse_all(english, model=model, batch_size=batch_size, n_process=n_process)
+    for doc in prepared:
+        if isinstance(doc, Rejected):
+            yield doc
+            continue
+        result = parsed.get(id(doc))
+        if result is None:  # not English: stored and flagged, not extracted
+            yield _empty(doc)
+            continue
+        try:
+            if isinstance(result, Exception):
+                raise result
+            yield extract_document(result)
+        except Exception as exc:  # keep the batch going; the reason is recorded
+            raw = doc.clean.raw
+            yield Rejected(
+                raw.name, Errors.E010.format_msg(detail=f"{type(exc).__name__}: {exc}"), "E010",
+                raw.source_path,
+            )

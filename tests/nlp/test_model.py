@@ -23,3 +23,7 @@ def test_model_is_loaded_once_and_parses_in_order() -> None:
 def test_missing_model_has_numbered_error() -> None:
     with pytest.raises(NewstraceError, match="E013"):
         load_model("no_such_model_xyz")
+
+
+def test_default_and_none_share_one_pipeline() -> None:
+    assert load_model(None) is load_model()

@@ -41,16 +41,17 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("NEWSTRACE_SPACY_MODEL") or DEFAULT_MODEL
 
 
-@functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Any:
-    """The spaCy pipeline, loaded once per process and name."""
+    """The spaCy pipeline, loaded once per process and name (``None`` = the default)."""
+    explicit = bool(name or os.environ.get("NEWSTRACE_SPACY_MODEL"))
+    return _load(model_name(name), explicit)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(wanted: str, explicit: bool) -> Any:
     import spacy
 
-    wanted = model_name(name)
-    candidates = (wanted,) if name or os.environ.get("NEWSTRACE_SPACY_MODEL") else (
-        wanted,
-        *FALLBACK_MODELS,
-    )
+    candidates = (wanted,) if explicit else (wanted, *FALLBACK_MODELS)
     for candidate in candidates:
         try:
             return spacy.load(candidate)
