@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -46,45 +47,48 @@ def source_structure(a: AttributionRow) -> str:
 
 
 def show_document(console: Console, d: DocumentRow, lines: list[dict[str, Any]]) -> None:
-    console.print(f"[bold]{d.title or d.name}[/bold]  [dim]{d.id}[/dim]")
-    console.print(f"file: {d.name}   outlet: {d.outlet or '-'}   origin: {d.origin or '-'}")
+    console.print(f"[bold]{escape(d.title or d.name)}[/bold]  [dim]{d.id}[/dim]")
+    console.print(f"file: {d.name}   outlet: {d.outlet or '-'}   origin: {d.origin or '-'}", markup=False)
     console.print(
         f"published: {d.published or 'undated'} ({d.published_precision or '-'}, "
         f"confidence {d.published_confidence:.2f}, {d.published_method}"
-        + (f", evidence “{d.published_evidence}”" if d.published_evidence else "") + ")"
+        + (f", evidence “{d.published_evidence}”" if d.published_evidence else "") + ")",
+        markup=False,
     )
-    console.print(f"{d.attributions} attributions, {d.signals} signals, language {d.language}")
+    console.print(f"{d.attributions} attributions, {d.signals} signals, language {d.language}", markup=False)
     for ln in lines:
         style = {"body": "", "title": "bold", "meta": "cyan", "junk": "dim strike"}[ln["cls"]]
         console.print(Text(f"{ln['number']:>4} {ln['cls']:<5} ", style="dim"), Text(ln["text"], style=style))
 
 
 def show_attribution(console: Console, a: AttributionRow) -> None:
-    console.print(f"[bold]attribution[/bold] [dim]{a.id}[/dim]  in {a.doc_name} ({a.doc_id})")
+    console.print(f"[bold]attribution[/bold] [dim]{a.id}[/dim]  in {escape(a.doc_name)} ({a.doc_id})")
     console.print(highlight(a.sentence, a.evidence))
-    console.print(f"source: {source_structure(a)}")
-    console.print(f"cue: {a.cue}   direct: {a.direct}   outlet: {a.outlet or '-'}")
+    console.print(f"source: {source_structure(a)}", markup=False)
+    console.print(f"cue: {a.cue}   direct: {a.direct}   outlet: {a.outlet or '-'}", markup=False)
     if a.content:
         console.print(Text("content: ", style="dim"), Text(a.content))
 
 
 def show_signal(console: Console, s: SignalRow) -> None:
-    console.print(f"[bold]signal[/bold] [dim]{s.id}[/dim]  in {s.doc_name} ({s.doc_id})")
+    console.print(f"[bold]signal[/bold] [dim]{s.id}[/dim]  in {escape(s.doc_name)} ({s.doc_id})")
     console.print(highlight(s.sentence, s.evidence))
     console.print(
-        f"actor: {s.actor} (as written: “{s.actor_text}”)   type: {s.type}   polarity: {s.polarity}"
+        f"actor: {s.actor} (as written: “{s.actor_text}”)   type: {s.type}   polarity: {s.polarity}",
+        markup=False,
     )
-    console.print(f"topics: {', '.join(s.topics) or '-'}")
+    console.print(f"topics: {', '.join(s.topics) or '-'}", markup=False)
     when = s.when or "-"
     if s.when_evidence:
         when += f" (from “{s.when_evidence}”)"
-    console.print(f"event date: {s.event_date or 'unknown'} [{s.event_basis}]   when: {when}")
+    console.print(Text(f"event date: {s.event_date or 'unknown'} ({s.event_basis})   when: {when}"))
     src = s.source_kind + (f": {s.source_by}" if s.source_by else "")
     if s.source_via:
         src += f" → via {s.source_via}"
-    console.print(f"source: {src}   outlet: {s.outlet or '-'}   published: {s.published or 'undated'}")
+    where = f"outlet: {s.outlet or '-'}   published: {s.published or 'undated'}"
+    console.print(f"source: {src}   {where}", markup=False)
     if s.attribution_id:
-        console.print(f"attribution: {s.attribution_id}")
+        console.print(f"attribution: {s.attribution_id}", markup=False)
 
 
 def timeline_table(actor: str, entries: list[TimelineEntry]) -> Table:
