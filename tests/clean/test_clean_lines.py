@@ -142,3 +142,13 @@ def test_long_paragraph_ending_in_agency_credit_is_kept() -> None:
 def test_line_numbers_count_empty_lines() -> None:
     doc = clean_document(make_raw("\n\nThe talks ended on Friday without an agreement, officials said.\n"))
     assert doc.lines[0].number == 3
+
+
+def test_masthead_section_and_wire_byline_above_headline(clean_fixture: Loader) -> None:
+    lines = {ln.number: ln for ln in clean_fixture("masthead.txt").lines}
+    assert (lines[1].cls, lines[1].reason) == ("junk", "masthead")
+    assert lines[2].cls == "junk"
+    assert (lines[4].cls, lines[4].reason) == ("title", "headline")
+    assert (lines[6].cls, lines[6].reason) == ("meta", "byline_outlet")
+    assert (lines[7].cls, lines[7].reason) == ("meta", "dateline")
+    assert [n for n, ln in lines.items() if ln.cls == "body"] == [9, 11]

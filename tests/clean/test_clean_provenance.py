@@ -79,3 +79,9 @@ def test_a_single_passing_mention_is_not_an_origin() -> None:
         ]
     )
     assert clean_document(make_raw(text)).origin is None
+
+
+def test_republished_wire_copy(clean_fixture: Loader) -> None:
+    doc = clean_fixture("masthead.txt")
+    assert doc.outlet == "The Example Herald"
+    assert doc.origin == "Agence France-Presse"

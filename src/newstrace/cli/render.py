@@ -30,7 +30,7 @@ def table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> 
     for c in columns:
         t.add_column(c, overflow="fold")
     for r in rows:
-        t.add_row(*("" if v is None else str(v) for v in r))
+        t.add_row(*(Text("" if v is None else str(v)) for v in r))
     return t
 
 
@@ -92,11 +92,20 @@ def show_signal(console: Console, s: SignalRow) -> None:
 
 
 def timeline_table(actor: str, entries: list[TimelineEntry]) -> Table:
-    t = Table(title=f"Timeline: {actor}", header_style="bold", show_lines=True)
-    for c in ("date", "type", "polarity", "topics", "evidence", "source", "outlet", "id"):
-        t.add_column(c, overflow="fold")
+    t = Table(title=f"Timeline: {actor}", header_style="bold", show_lines=True, expand=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("type", no_wrap=True)
+    t.add_column("polarity", no_wrap=True)
+    t.add_column("topics", ratio=1, overflow="fold")
+    t.add_column("evidence", ratio=4, overflow="fold")
+    t.add_column("source", ratio=2, overflow="fold")
+    t.add_column("outlet", ratio=1, overflow="fold")
+    t.add_column("id", no_wrap=True)
     for e in entries:
-        date = (e.date or "undated") + ("" if e.date_basis == "event" else f"\n[dim]{e.date_basis}[/dim]")
-        t.add_row(date, e.type, e.polarity, ", ".join(e.topics), e.evidence, e.source_line(),
-                  e.outlet or "-", e.signal_id)
+        date = Text(e.date or "undated")
+        if e.date_basis != "event":
+            date.append(f"\n{e.date_basis}", style="dim")
+        cells = (e.type, e.polarity, ", ".join(e.topics), e.evidence, e.source_line(), e.outlet or "-",
+                 e.signal_id)
+        t.add_row(date, *(Text(c) for c in cells))
     return t
