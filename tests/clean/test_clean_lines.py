@@ -152,3 +152,13 @@ def test_masthead_section_and_wire_byline_above_headline(clean_fixture: Loader) 
     assert (lines[6].cls, lines[6].reason) == ("meta", "byline_outlet")
     assert (lines[7].cls, lines[7].reason) == ("meta", "dateline")
     assert [n for n, ln in lines.items() if ln.cls == "body"] == [9, 11]
+
+
+def test_share_bar_of_network_names_is_junk() -> None:
+    text = (
+        "Harbour talks resume\n\nShare this article\nFacebook X WhatsApp Email Copy link\n\n"
+        "Officials from both ports met on Monday and agreed to keep the ferry line open.\n"
+    )
+    got = classes(clean_document(make_raw(text)))
+    assert got[3] == "junk" and got[4] == "junk"
+    assert got[6] == "body"
