@@ -22,8 +22,18 @@ class Rows(list[T], Generic[T]):
         return pd.DataFrame(self.to_dicts())
 
 
+class Row:
+    """Base of every row: one way to become a dict."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = dataclasses.asdict(self)  # type: ignore[call-overload]
+        return out
+
+
 @dataclass(frozen=True, slots=True)
-class DocumentRow:
+class DocumentRow(Row):
     id: str
     name: str
     outlet: str | None
@@ -41,12 +51,10 @@ class DocumentRow:
     attributions: int
     signals: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class AttributionRow:
+class AttributionRow(Row):
     id: str
     doc_id: str
     doc_name: str
@@ -66,12 +74,10 @@ class AttributionRow:
     via: str | None
     content: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class SignalRow:
+class SignalRow(Row):
     id: str
     doc_id: str
     doc_name: str
@@ -98,19 +104,15 @@ class SignalRow:
     event_date: str | None
     event_basis: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class Rejection:
+class Rejection(Row):
     name: str
     source_path: str
     code: str
     reason: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclass

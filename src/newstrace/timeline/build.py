@@ -6,18 +6,17 @@ publication date; entries without either go last rather than being guessed.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from newstrace.store.rows import Rows
+from newstrace.store.rows import Row, Rows
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEntry:
+class TimelineEntry(Row):
     date: str | None
     date_basis: str
     actor: str
@@ -34,9 +33,6 @@ class TimelineEntry:
     doc_name: str
     doc_id: str
     signal_id: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
     def source_line(self) -> str:
         """"anonymous: two officials via Reuters" style one-liner."""
