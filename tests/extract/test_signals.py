@@ -124,7 +124,9 @@ def test_condition_does_not_make_its_own_signal(run: Run) -> None:
     signals = run(text)
     s = one(signals, "intent_to_negotiate")
     assert s.actor == "Ukraine" and s.polarity == "positive"
-    assert [x.type for x in signals] == ["intent_to_negotiate"]
+    # the condition is Kyiv's demand; the withdrawal inside it is nobody's concession
+    assert sorted(x.type for x in signals) == ["demand", "intent_to_negotiate"]
+    assert one(signals, "demand").actor == "Ukraine"
 
 
 def test_provided_that_clause_stays_in_the_evidence(run: Run) -> None:
@@ -288,3 +290,138 @@ def test_recent_report_time_is_publication_time(make_parsed: MakeParsed) -> None
 def test_ids_are_deterministic(run: Run) -> None:
     text = "Russia rejected the plan."
     assert [s.id for s in run(text)] == [s.id for s in run(text)]
+
+
+# ------------------------------------------------------------------ general rules (stated
+# positions, conditions, datelines, titles, coordinated actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "actor"),
+    [
+        # a leader on the state he speaks for, or on "his government/country"
+        ("Putin said Russia would answer any provocation in the Baltic with full force.",
+         "threaten", "Vladimir Putin"),
+        ("Putin said his country would send 200 tonnes of flour to the flooded villages.",
+         "aid", "Vladimir Putin"),
+        ("Putin said Russian troops would stay in the region until a treaty was signed.",
+         "reject", "Vladimir Putin"),
+        ("Zelensky said his government will not withdraw a single soldier from the island.",
+         "reject", "Volodymyr Zelensky"),
+        ("Putin warned that Russia would treat any strike on the bridge as an act of war.",
+         "threaten", "Vladimir Putin"),
+        ("Russia will hold the vote in September whether or not Kyiv agrees, Putin said.",
+         "threaten", "Vladimir Putin"),
+        ("Putin told the envoy that Russia was suspending its participation in the deal.",
+         "reject", "Vladimir Putin"),
+        ("Zelensky said Ukraine still wanted a settlement.", "intent_to_negotiate",
+         "Volodymyr Zelensky"),
+    ],
+)
+def test_stated_positions_of_a_leader(run: Run, text: str, typ: str, actor: str) -> None:
+    s = one(run(text), typ)
+    assert s.actor == actor
+
+
+def test_unknown_speaker_on_her_government_is_the_speaker(run: Run) -> None:
+    text = "Minister Ola Brenn said her government would resume talks with the rebels."
+    s = one(run(text), "intent_to_negotiate")
+    assert s.actor == "Ola Brenn"
+
+
+def test_reported_acts_are_not_stated_intentions(run: Run) -> None:
+    assert run("Russian troops stayed in the region until March.") == []
+    assert not [s for s in run("Russia negotiated with Ukraine in Istanbul.")
+                if s.type == "intent_to_negotiate"]
+    assert not [s for s in run("Russia answered the provocation with full force.")
+                if s.type == "threaten"]
+
+
+def test_past_act_of_the_speakers_army_stays_with_the_army(run: Run) -> None:
+    s = one(run("Putin said Russian troops captured the town of Avdiivka."), "military_action")
+    assert s.actor == "Russian Armed Forces"
+
+
+def test_main_clause_with_condition_is_a_demand(run: Run) -> None:
+    text = ("Putin said on Monday that his government would enter talks with Kyiv only if "
+            "the West stopped arming Ukraine.")
+    signals = run(text)
+    demand = one(signals, "demand")
+    assert demand.actor == "Vladimir Putin"
+    assert "only if the West stopped arming Ukraine" in evidence(text, demand)
+    assert one(signals, "intent_to_negotiate").actor == "Vladimir Putin"
+    assert not [s for s in signals if s.type == "aid"]
+
+
+def test_negated_intention_with_condition_is_only_a_demand(run: Run) -> None:
+    text = "Zelensky said Ukraine would not negotiate while Russian troops remained on its soil."
+    signals = run(text)
+    s = one(signals, "demand")
+    assert s.actor == "Volodymyr Zelensky" and s.polarity == "positive"
+    assert "while Russian troops remained" in evidence(text, s)
+    assert not [x for x in signals if x.type == "intent_to_negotiate"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["MOSCOW, Jan 5 (Reuters) - ", "MOSCOW — ", "Sochi (AFP) – ", "SOCHI, Russia (AP) — "],
+)
+def test_dateline_is_neither_actor_nor_evidence(run: Run, dateline: str) -> None:
+    text = dateline + "President Vladimir Putin said Russia was ready to negotiate with Kyiv."
+    s = one(run(text), "intent_to_negotiate")
+    assert s.actor == "Vladimir Putin"
+    assert not evidence(text, s).startswith(dateline.split()[0].rstrip(","))
+    assert s.start >= len(dateline)
+
+
+def test_dateline_before_a_plain_subject(run: Run) -> None:
+    text = "KYIV — Ukraine rejected the ceasefire plan on Friday."
+    s = one(run(text), "reject")
+    assert s.actor == "Ukraine"
+    assert evidence(text, s).startswith("Ukraine rejected")
+
+
+def test_bare_title_is_the_latest_person_with_that_title(run: Run) -> None:
+    text = ("Norlandian President Tomas Vell arrived in the capital on Monday.\n"
+            "The president rejected the peace plan.")
+    s = one(run(text), "reject")
+    assert s.actor == "Tomas Vell"
+
+
+def test_bare_title_without_a_holder_stays_as_written(run: Run) -> None:
+    s = one(run("The prime minister rejected the peace plan."), "reject")
+    assert s.actor == "prime minister"
+
+
+def test_coordinated_states_give_one_signal_each(run: Run) -> None:
+    signals = run("Russia and Ukraine agreed on Friday to a prisoner exchange deal.")
+    assert sorted(s.actor for s in signals if s.type == "agree") == ["Russia", "Ukraine"]
+
+
+def test_leaders_of_states_are_their_title_holders_not_the_mediator(run: Run) -> None:
+    text = "The leaders of Russia and Ukraine agreed to a ceasefire, Turkish mediators said."
+    signals = run(text)
+    assert sorted(s.actor for s in signals if s.type == "agree") == [
+        "Vladimir Putin", "Volodymyr Zelensky"]
+
+
+def test_coordinated_subjects_met(run: Run) -> None:
+    signals = run("Vladimir Putin and Volodymyr Zelensky met for almost three hours in Istanbul.")
+    assert sorted(s.actor for s in signals if s.type == "meet") == [
+        "Vladimir Putin", "Volodymyr Zelensky"]
+    assert run("The two delegations met for three hours.") == []
+
+
+def test_alternatives_are_not_a_collective(run: Run) -> None:
+    signals = run("Neither Russia nor Ukraine confirmed the report.")
+    assert len({s.actor for s in signals if s.type == "confirm"}) <= 1
+
+
+def test_not_negotiable_is_the_speakers_rejection(run: Run) -> None:
+    s = one(run("Zelensky said the status of the island was not negotiable."), "reject")
+    assert s.actor == "Volodymyr Zelensky"
+
+
+def test_with_or_without_is_defiance_not_a_threat(run: Run) -> None:
+    assert not [s for s in run("Ukraine will defend its land with or without its allies.")
+                if s.type == "threaten"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newstrace.extract.signal_dateline import find_datelines
 from newstrace.extract.signal_lexicon import Lexicon
 from newstrace.extract.signal_syntax import VERBAL, Token, chain
 from newstrace.extract.signal_types import Trigger
@@ -66,8 +67,55 @@ class ActorResolver:
                 key = ent[-1].lower_
                 if len(ent.text) > len(self._names.get(key, "")):
                     self._names[key] = ent.text
+        self.datelines = find_datelines(doc, lex)
+        self._titled: list[tuple[int, ActorRef, frozenset[str]]] = []
+        self._scan_titles()
         self._pronoun: dict[int, ActorRef] = {}
         self._scan_pronouns()
+
+    # ------------------------------------------------------------------ titles
+
+    def _scan_titles(self) -> None:
+        """Each person mention with the title words written around it or in the table."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.root.i in self.datelines.tokens:
+                continue
+            ref = self.mention(ent.root, resolve=False)
+            if ref is None or ref.kind != "person":
+                continue
+            s, _ = self._phrase(ent.root)
+            words = {t.lower_ for t in self.doc[s:ent.start]}
+            if ent.root.dep_ == "appos":  # "the Solvennan envoy, Marit Olsund"
+                hs, he = self._phrase(ent.root.head)
+                words |= {t.lower_ for t in self.doc[hs:he]}
+            actor = self.table.get(ref.canonical) if ref.known else None
+            if actor is not None:
+                for title in actor.titles:
+                    words |= {w.casefold() for w in title.split()}
+            self._titled.append((ent.start, ref, frozenset(words)))
+
+    def _titled_person(self, head: Token, start: int, end: int) -> ActorRef | None:
+        """"the president": the latest person before ``head`` written with that title."""
+        words = {t.lower_ for t in self.doc[start:end] if t.dep_ not in ("det", "punct")}
+        if not words:
+            return None
+        for i, ref, titles in reversed(self._titled):
+            if i < head.i and words <= titles:
+                span = self.doc[start:end]
+                return ActorRef(ref.canonical, span.text, ref.kind, ref.known,
+                                span.start_char, span.end_char)
+        return None
+
+    def title_holder(self, title: str, state: str) -> ActorRef | None:
+        """The one person in the table who speaks for ``state`` with a ``title`` title."""
+        found = [
+            a for a in self.table
+            if a.kind == "person" and state in self.table.ancestors(a.canonical)
+            and any(title in t.casefold().split() for t in a.titles)
+        ]
+        if len(found) != 1:
+            return None
+        return ActorRef(found[0].canonical, found[0].canonical, "person", True)
 
     # ------------------------------------------------------------------ pronouns
 
@@ -105,12 +153,50 @@ class ActorResolver:
     # ------------------------------------------------------------------ mentions
 
     def _phrase(self, head: Token) -> tuple[int, int]:
-        """Token range of the noun phrase left of and including ``head``."""
+        """Token range of the noun phrase left of and including ``head`` (no dateline)."""
         start = head.i
         for c in head.children:
             if c.i < head.i and c.dep_ in _LEFT_MODS:
                 start = min(start, c.left_edge.i)
+        while start < head.i and start in self.datelines.tokens:
+            start += 1
         return start, head.i + 1
+
+    def subject(self, verb: Token, deps: frozenset[str] = _SUBJ) -> Token | None:
+        """The subject of ``verb``, looking past a dateline parsed as one.
+
+        "Sochi (AFP) - President Putin said": spaCy makes "Sochi" the subject and
+        hangs "Putin" from it; the subject is the first word after the dateline.
+        """
+        for c in verb.children:
+            if c.dep_ not in deps:
+                continue
+            if c.i not in self.datelines.tokens:
+                return c
+            after = [d for d in c.children if d.i not in self.datelines.tokens and d.i > c.i
+                     and d.pos_ in ("PROPN", "NOUN", "PRON")]
+            if after:
+                return after[0]
+        return None
+
+    def _own_body(self, head: Token, speaker: ActorRef | None) -> ActorRef | None:
+        """"his government", "her country": the body the person speaks for.
+
+        An unknown person stands for his government himself (the gold convention
+        makes a speaker talking about the body he speaks for the actor).
+        """
+        poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in _PERSON_PRON | _SELF_PRON]
+        if not poss or head.lemma_.casefold() not in self.lex.own_body_nouns:
+            return None
+        low = poss[0].lower_
+        person = speaker if low in _SELF_PRON else self._pronoun.get(poss[0].i)
+        if person is None or person.kind != "person":
+            return None
+        s, e = self._phrase(head)
+        span = self.doc[s:e]
+        body = self.collective(person) if person.known else None
+        ref = body or person
+        return ActorRef(ref.canonical, span.text, ref.kind, ref.known, span.start_char, span.end_char)
 
     def _unknown(self, head: Token, text: str, start: int, end: int) -> ActorRef | None:
         lemma = head.lemma_.casefold()
@@ -138,6 +224,8 @@ class ActorResolver:
     def mention(self, head: Token, *, resolve: bool = True,
                 speaker: ActorRef | None = None) -> ActorRef | None:
         """The actor named by the noun phrase headed by ``head``, or None."""
+        if head.i in self.datelines.tokens:
+            return None
         low = head.lower_
         if head.pos_ == "PRON" or low in _PERSON_PRON | _GROUP_PRON | _SELF_PRON | _WE_PRON:
             if not resolve:
@@ -168,6 +256,10 @@ class ActorResolver:
                 return self.mention(doc[e - 1], resolve=resolve, speaker=speaker) if e > s else None
         text = span.text
         start, end = span.start_char, span.end_char
+        if resolve:
+            own = self._own_body(head, speaker)
+            if own is not None:
+                return own
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         forms = [text]
         if of:
@@ -184,6 +276,11 @@ class ActorResolver:
             actor = self.table.lookup(name) or self.table.find(name)
             if actor is not None and _written(actor, name):
                 return _from_table(actor, text, start, end)
+        if head.pos_ == "NOUN" and head.lemma_.casefold() in self.lex.title_nouns and not of \
+                and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            titled = self._titled_person(head, s, e)
+            if titled is not None:
+                return titled
         return self._unknown(head, text, start, end)
 
     def collective(self, speaker: ActorRef | None) -> ActorRef | None:
@@ -226,13 +323,13 @@ class ActorResolver:
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 return self.mention(objs[0], speaker=speaker) if objs else None
-        for c in top.children:
-            if c.dep_ == "nsubj":
-                return self.mention(c, speaker=speaker)
-        for c in top.children:
-            if c.dep_ == "nsubjpass":
-                controlled = len(ch) > 1 and ch[-2].dep_ == "xcomp"
-                return self.mention(c, speaker=speaker) if controlled else None
+        subj = self.subject(top, frozenset({"nsubj"}))
+        if subj is not None:
+            return self.mention(subj, speaker=speaker)
+        subj = self.subject(top, frozenset({"nsubjpass"}))
+        if subj is not None:
+            controlled = len(ch) > 1 and ch[-2].dep_ == "xcomp"
+            return self.mention(subj, speaker=speaker) if controlled else None
         if top.dep_ == "acl" and top.tag_ == "VBG":
             return self.mention(top.head, speaker=speaker)
         if top.dep_ == "advcl" and top.tag_ == "VBG" and top.head.i != top.i:
@@ -296,6 +393,43 @@ class ActorResolver:
             return self._noun_agent(tok, speaker, possessor=trig.rule.possessor)
         return self._verb_agent(tok, speaker)
 
+    def _conjuncts(self, head: Token, speaker: ActorRef | None) -> list[ActorRef]:
+        """Each actor of "X and Y" (known actors only; else empty; "X or Y" is neither)."""
+        if any(c.dep_ == "cc" and c.lower_ not in ("and", "&") for c in head.subtree):
+            return []
+        heads = [head]
+        for t in heads:
+            heads += [c for c in t.children if c.dep_ == "conj"]
+        if len(heads) < 2:
+            return []
+        refs = [self.mention(h, speaker=speaker) for h in heads]
+        known = [r for r in refs if r is not None and r.known]
+        return known if len(known) == len(heads) else []
+
+    def members(self, trig: Trigger, speaker: ActorRef | None) -> list[ActorRef]:
+        """Every actor of a coordinated subject ("Kaldoria and Lusavia agreed"), else [].
+
+        "the leaders of X and Y" are the title holders of X and of Y when the
+        table knows exactly one each, else X and Y themselves.
+        """
+        tok = trig.token
+        if tok.pos_ not in VERBAL and tok.pos_ != "ADJ":
+            return []
+        top = chain(tok)[-1]
+        head = self.subject(top, frozenset({"nsubj"}))
+        if head is None:
+            return []
+        direct = self._conjuncts(head, speaker)
+        if direct:
+            return direct
+        title = head.lemma_.casefold()
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for g in of[0].children if g.dep_ == "pobj"] if of else []
+        if title not in self.lex.title_nouns or head.tag_ != "NNS" or not objs:
+            return []
+        states = self._conjuncts(objs[0], speaker)
+        return [self.title_holder(title, st.canonical) or st for st in states]
+
     def describes_speaker(self, tok: Token) -> bool:
         """True for a relative clause on the subject of a reporting verb.
 
@@ -314,7 +448,7 @@ class ActorResolver:
         while t.head.i != t.i:
             t = t.head
             if t.lemma_.casefold() in self.lex.reporting_verbs and t.pos_ in VERBAL:
-                for c in t.children:
-                    if c.dep_ == "nsubj":
-                        return self.mention(c)
+                subj = self.subject(t, frozenset({"nsubj"}))
+                if subj is not None:
+                    return self.mention(subj)
         return None

@@ -41,6 +41,11 @@ class Rule:
     possessor: bool = True
     topic_scope: str = "evidence"
     future_type: str | None = None
+    mood: str | None = None
+    subject: tuple[str, ...] = ()
+    condition: bool = False
+    collective: bool = False
+    depth: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,12 @@ class Lexicon:
     hedge_modifiers: frozenset[str]
     advice_aux: frozenset[str]
     accusation_verbs: frozenset[str]
+    own_body_nouns: frozenset[str] = frozenset()
+    title_nouns: frozenset[str] = frozenset()
+    datelines: tuple[re.Pattern[str], ...] = ()
+    condition_frames: tuple[str, ...] = ()
+    condition_types: dict[str, str] = field(default_factory=dict)
+    unilateral_marks: tuple[str, ...] = ()
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -112,6 +123,11 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 possessor=bool(row.get("possessor", True)),
                 topic_scope=row.get("topic_scope", "evidence"),
                 future_type=row.get("future_type"),
+                mood=row.get("mood"),
+                subject=tuple(row.get("subject", ())),
+                condition=bool(row.get("condition", False)),
+                collective=bool(row.get("collective", False)),
+                depth=int(row.get("depth", 3)),
             )
         )
     index: dict[str, list[tuple[Rule, TriggerForm]]] = {}
@@ -133,6 +149,10 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     actor = data.get("actor", {})
     frames = data.get("frames", {})
     pol = data.get("polarity", {})
+    cond = data.get("conditional", {})
+    for k, v in dict(cond.get("types", {})).items():
+        _check_type(str(k), "[conditional]")
+        _check_type(str(v), "[conditional]")
     return Lexicon(
         rules=tuple(rules),
         by_lemma={k: tuple(v) for k, v in index.items()},
@@ -157,6 +177,12 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         advice_aux=_words(pol.get("advice_aux")),
         accusation_verbs=_words(frames.get("accusation_verbs")),
         negated_type={str(k): str(v) for k, v in dict(data.get("negated_type", {})).items()},
+        own_body_nouns=_words(actor.get("own_body_nouns")),
+        title_nouns=_words(actor.get("title_nouns")),
+        datelines=tuple(re.compile(p) for p in data.get("dateline", {}).get("patterns", ())),
+        condition_frames=tuple(str(m).casefold() for m in cond.get("marks", ())),
+        condition_types={str(k): str(v) for k, v in dict(cond.get("types", {})).items()},
+        unilateral_marks=tuple(str(m).casefold() for m in frames.get("unilateral_marks", ())),
     )
 
 

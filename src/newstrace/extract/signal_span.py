@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from newstrace.extract.signal_actor import ActorRef
 from newstrace.extract.signal_lexicon import Lexicon
-from newstrace.extract.signal_syntax import VERBAL, Token, chain
+from newstrace.extract.signal_syntax import VERBAL, Token, chain, clause_opening_with
 from newstrace.extract.signal_types import Trigger
 
 _EDGE = frozenset({"punct", "cc", "mark", "prep"})
@@ -22,6 +22,7 @@ _MAX_TOKENS = 60
 
 def _kept(tok: Token, lex: Lexicon, out: set[int], *, top: bool = True) -> None:
     out.add(tok.i)
+    cond = clause_opening_with([tok], lex.condition_frames)
     for c in tok.children:
         if c.dep_ in ("cc", "parataxis") and c.i > tok.i:
             continue
@@ -31,7 +32,7 @@ def _kept(tok: Token, lex: Lexicon, out: set[int], *, top: bool = True) -> None:
             continue
         if c.dep_ == "advcl" and not any(
             m.dep_ == "mark" and m.lower_ in lex.condition_marks | {"only"} for m in c.children
-        ) and c.i > tok.i:
+        ) and c.i > tok.i and (cond is None or cond.i != c.i):
             continue
         _kept(c, lex, out, top=False)
 

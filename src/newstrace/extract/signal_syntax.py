@@ -106,3 +106,25 @@ def in_condition(tok: Token, condition_marks: frozenset[str]) -> bool:
             return True
         t = t.head
     return False
+
+
+def opening(tok: Token, *, words: int = 4) -> str:
+    """The first words of the phrase headed by ``tok``, lower case ("only if kelmora")."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    return " ".join(t.lower_ for t in doc[start: min(start + words, tok.right_edge.i + 1)])
+
+
+def clause_opening_with(tokens: list[Token], marks: tuple[str, ...]) -> Token | None:
+    """A side clause or phrase of ``tokens`` that opens with one of ``marks``.
+
+    "would enter talks only if X": the advcl "only if X" opens with "only if".
+    """
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ not in ("advcl", "ccomp", "prep", "advmod", "npadvmod") or c.i < t.i:
+                continue
+            head = opening(c) + " "
+            if any(head.startswith(m + " ") for m in marks):
+                return c
+    return None

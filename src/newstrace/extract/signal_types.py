@@ -18,6 +18,8 @@ from newstrace.extract.signal_syntax import (
     COMPLEMENT_DEPS,
     VERBAL,
     Token,
+    chain,
+    clause_opening_with,
     complement,
     in_condition,
 )
@@ -68,8 +70,10 @@ def _wrapper_type(tok: Token, rule: Rule, lex: Lexicon) -> tuple[str, tuple[Toke
     "ready to have talks" reaches "talks" through "have"; "ready to fight until
     the end" stops at "fight", which is neither a class word nor a light verb.
     """
+    # a fronted phrase ("Ahead of the talks, Kyiv wants to rally support") is no complement
     frontier: list[tuple[Token, tuple[Token, ...]]] = [
-        (c, (c,)) for c in tok.children if c.dep_ in _WRAPPER_START
+        (c, (c,)) for c in tok.children
+        if c.dep_ in _WRAPPER_START and (c.i > tok.i or c.dep_ not in ("prep", "npadvmod"))
     ]
     for _ in range(4):
         nxt: list[tuple[Token, tuple[Token, ...]]] = []
@@ -90,9 +94,42 @@ def _requires(tok: Token, rule: Rule, lex: Lexicon) -> bool:
         return True
     return any(
         in_class(t, cls, lex)
-        for t, path in complement(tok) for cls in rule.requires
+        for t, path in complement(tok, depth=rule.depth) for cls in rule.requires
         if cls != "@party" or len(path) <= 2  # the party met is an object, not any name below
     )
+
+
+def is_stated_future(tok: Token, lex: Lexicon) -> bool:
+    """"will/would ..." on the trigger's predicate chain: an intention, not a report."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.future_aux
+               for t in chain(tok) for c in t.children)
+
+
+def has_condition(tok: Token, lex: Lexicon) -> bool:
+    """The predicate carries a condition clause ("only if ...", "until ...", "while ...")."""
+    return clause_opening_with(chain(tok), lex.condition_frames) is not None
+
+
+def _subject(tok: Token) -> Token | None:
+    top = chain(tok)[-1]
+    return next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
+    """Mood, subject and condition constraints of a rule (see signals.toml)."""
+    if rule.mood == "future" and not is_stated_future(tok, lex):
+        return False
+    if rule.condition and not has_condition(tok, lex):
+        return False
+    if rule.subject or rule.collective:
+        subj = _subject(tok)
+        if subj is None:
+            return False
+        if rule.subject and not any(in_class(subj, cls, lex) for cls in rule.subject):
+            return False
+        if rule.collective and not any(c.dep_ == "conj" for c in subj.children):
+            return False
+    return True
 
 
 def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -111,6 +148,8 @@ def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
         if rule.object == "noun" and not any(
             c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children
         ):
+            continue
+        if not _fits(tok, rule, lex):
             continue
         if rule.mode == "wrapper":
             found = _wrapper_type(tok, rule, lex)
@@ -139,6 +178,20 @@ def phrase_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
                 continue
             out.append(Trigger(token=span.root, rule=_phrase_rule(phrase.type), type=phrase.type,
                                char_span=(start, end)))
+    return out
+
+
+_UNILATERAL = Rule(index=-2, type="threaten", forms=(), pos=frozenset(VERBAL), mood="future")
+
+
+def unilateral_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+    """"X will fill the reservoir whether or not Y agrees": an act imposed, a threat."""
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or not is_stated_future(tok, lex):
+            continue
+        if clause_opening_with([tok], lex.unilateral_marks) is not None:
+            out.append(Trigger(token=tok, rule=_UNILATERAL, type="threaten"))
     return out
 
 
@@ -212,6 +265,8 @@ def find_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
     found = [t for tok in sent if tok.lower_ not in lex.condition_marks
              and (t := match_token(tok, lex)) is not None]
     found += phrase_triggers(sent, lex)
+    taken = {t.token.i for t in found}
+    found += [t for t in unilateral_triggers(sent, lex) if t.token.i not in taken]
     found = [t for t in found if not in_condition(t.token, lex.condition_marks)]
     found.sort(key=lambda t: t.token.i)
     return resolve_nesting(found)

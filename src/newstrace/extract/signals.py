@@ -11,10 +11,15 @@ own module and reads its cues from ``data/extract/signals.toml`` and
 - ``signal_topics``   topic keywords
 - ``signal_when``     attached time expression
 - ``signal_source``   the attribution whose account it is
+- ``signal_dateline`` datelines glued to a paragraph ("KYIV (AP) —"): no actor, no evidence
 
-Two conventions of the gold data are applied here: a speaker talking about the
-body he speaks for ("Putin said Russia would ...") is the actor himself, and a
-stated future use of force by the actor is a threat.
+Conventions of the gold data applied here: a speaker talking about the body he
+speaks for ("Putin said Russia would ...", "his government would ...") is the
+actor himself, and so is one announcing what another body of his state will do
+("Putin said Russian troops would stay"); a stated future use of force by the
+actor is a threat; a stated intention with a condition ("would enter talks only
+if ...") is also a demand of that condition; a coordinated subject ("X and Y
+agreed") gives one signal per actor.
 """
 
 from __future__ import annotations
@@ -30,11 +35,11 @@ from newstrace.extract.signal_source import link_attribution, source_of, speaker
 from newstrace.extract.signal_span import evidence_span
 from newstrace.extract.signal_syntax import Token, chain
 from newstrace.extract.signal_topics import topics_for
-from newstrace.extract.signal_types import Trigger, find_triggers
+from newstrace.extract.signal_types import Trigger, find_triggers, has_condition
 from newstrace.extract.signal_when import TimedToken, attach_time, time_roots
 from newstrace.knowledge import actors
 from newstrace.nlp import ParsedDocument
-from newstrace.records import TOPICS, Attribution, Signal
+from newstrace.records import TOPICS, Attribution, Polarity, Signal
 
 
 def _antecedent_text(trig: Trigger) -> str:
@@ -58,31 +63,66 @@ def _named(ref: ActorRef | None, resolver: ActorResolver) -> ActorRef | None:
     return replace(ref, canonical=resolver.plain_name(ref.canonical))
 
 
-def _speaks_for(speaker: ActorRef | None, actor: ActorRef) -> bool:
-    """True when ``speaker`` talks about a body it belongs to (Putin about Russia)."""
-    if speaker is None or not speaker.known or not actor.known:
+def _speaks_for(speaker: ActorRef | None, actor: ActorRef, *, stated: bool) -> bool:
+    """True when ``speaker`` talks about a body it belongs to (Putin about Russia).
+
+    A stated intention of another body of the speaker's state ("Putin said
+    Russian troops would stay") is his position too; a past act of it is not.
+    """
+    if speaker is None or not speaker.known or not actor.known or actor.kind == "person":
         return False
-    return actor.canonical in actors().ancestors(speaker.canonical)
+    table = actors()
+    above = table.ancestors(speaker.canonical)
+    if actor.canonical in above:
+        return True
+    if not stated or not above:
+        return False
+    return above[-1] in table.ancestors(actor.canonical)
+
+
+def _types(trig: Trigger, lex: Lexicon) -> list[tuple[str, Polarity]]:
+    """(type, polarity) of a trigger; a condition clause adds (or makes) a demand."""
+    typ, pol = polarity(trig, lex)
+    cond_type = lex.condition_types.get(trig.type)
+    if cond_type is None or trig.char_span is not None or not has_condition(trig.token, lex):
+        return [(typ, pol)]
+    demand: tuple[str, Polarity] = (cond_type, "hedged" if pol == "hedged" else "positive")
+    return [demand] if pol == "negative" or typ != trig.type else [(typ, pol), demand]
 
 
 def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Sequence[Attribution],
-           resolver: ActorResolver, times: list[TimedToken], lex: Lexicon) -> Signal | None:
+           resolver: ActorResolver, times: list[TimedToken], lex: Lexicon) -> list[Signal]:
     tok = trig.token
     if resolver.describes_speaker(tok) or is_advice(trig, lex):
-        return None
+        return []
     att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions)
     speaker = resolver.frame_speaker(tok) or _named(speaker_ref(att), resolver)
     actor = resolver.agent(trig, speaker)
     if actor is None:
-        return None
-    if _speaks_for(speaker, actor) and speaker is not None:
+        return []
+    future = is_future(trig, lex)
+    group = resolver.members(trig, speaker) if trig.rule.actor != "speaker" else []
+    if not group and _speaks_for(speaker, actor, stated=future) and speaker is not None:
         actor = speaker
-    typ, pol = polarity(trig, lex)
-    if trig.rule.future_type and is_future(trig, lex):
-        if speaker is None or actor.canonical != speaker.canonical:
-            return None  # a forecast of someone's act is not a signal
-        typ = trig.rule.future_type
+    out: list[Signal] = []
+    for typ, pol in _types(trig, lex):
+        if trig.rule.future_type and future:
+            if speaker is None or actor.canonical != speaker.canonical:
+                return []  # a forecast of someone's act is not a signal
+            typ = trig.rule.future_type
+        for who in group or [actor]:
+            out.append(_signal(trig, typ, pol, who, att, sent, parsed, resolver, times, lex))
+    return out
+
+
+def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attribution | None,
+            sent: Token, parsed: ParsedDocument, resolver: ActorResolver, times: list[TimedToken],
+            lex: Lexicon) -> Signal:
+    tok = trig.token
     start, end = evidence_span(trig, actor, sent, lex)
+    start = resolver.datelines.clip(start, tok.idx)
+    while start < end and parsed.text[start].isspace():
+        start += 1
     text = parsed.text
     scope = sent.text if trig.rule.topic_scope == "sentence" else text[start:end]
     topics = topics_for(typ, scope, _antecedent_text(trig))
@@ -133,7 +173,5 @@ def extract_signals(parsed: ParsedDocument, attributions: Sequence[Attribution])
     built: list[Signal] = []
     for sent in doc.sents:
         for trig in find_triggers(sent, lex):
-            signal = _build(trig, sent, parsed, attributions, resolver, times, lex)
-            if signal is not None:
-                built.append(signal)
+            built += _build(trig, sent, parsed, attributions, resolver, times, lex)
     yield from _merge(built, parsed.doc_id)
