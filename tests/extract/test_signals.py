@@ -425,3 +425,17 @@ def test_not_negotiable_is_the_speakers_rejection(run: Run) -> None:
 def test_with_or_without_is_defiance_not_a_threat(run: Run) -> None:
     assert not [s for s in run("Ukraine will defend its land with or without its allies.")
                 if s.type == "threaten"]
+
+
+def test_claim_inside_a_denial_rests_on_the_named_report(make_parsed: MakeParsed) -> None:
+    from newstrace.extract.attribution import extract_attributions
+
+    text = ("The Kremlin on Monday denied a Reuters report that President Vladimir Putin "
+            "was ready to withdraw troops from the border.")
+    parsed = make_parsed(text)
+    sigs = list(extract_signals(parsed, tuple(extract_attributions(parsed))))
+    deny = one(sigs, "deny", "Kremlin")
+    assert deny.source.kind == "on_record"
+    claim = [s for s in sigs if s.actor == "Vladimir Putin"]
+    assert claim, [(s.actor, s.type) for s in sigs]
+    assert all(s.source.kind == "reported" and s.source.via == "Reuters" for s in claim)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newstrace.extract.signal_actor import ActorRef
+from newstrace.extract.cues import cue_lexicon
 from newstrace.knowledge import actors, outlets
 from newstrace.records import Attribution, SignalSource
 
@@ -38,9 +39,16 @@ def link_attribution(start: int, end: int, attributions: Sequence[Attribution]) 
     return min(open_ended, key=lambda a: abs(a.start - start))
 
 
-def source_of(att: Attribution | None) -> SignalSource:
+def source_of(att: Attribution | None, text: str | None = None, at: int | None = None) -> SignalSource:
+    """Source of a signal whose trigger starts at ``at`` and lies in ``att``."""
     if att is None:
         return REPORTED
+    if (
+        text is not None and at is not None and att.content_start is not None
+        and att.content_start <= at and at >= att.end
+        and cue_lexicon().force(att.cue) == "denying"
+    ):
+        return _denied_claim_source(att, text, at)
     if att.speaker_kind == "media":
         outlet = outlets().lookup(att.speaker or "") if att.speaker else None
         via = att.speaker_canonical or (outlet.name if outlet else None) or att.speaker
@@ -48,6 +56,21 @@ def source_of(att: Attribution | None) -> SignalSource:
     if att.named:
         return SignalSource(kind="on_record", by=att.speaker_canonical or att.speaker, via=att.via)
     return SignalSource(kind="anonymous", by=att.speaker, via=att.via)
+
+
+def _denied_claim_source(att: Attribution, text: str, at: int) -> SignalSource:
+    """The content of a denial is the claim denied, not the denier's position.
+
+    "The Kremlin denied a Bloomberg report that Putin …": the claim rests on
+    Bloomberg's report, so it is sourced as reported by the outlet named between
+    the cue and the content; with no outlet named it is simply reported.
+    """
+    window = text[att.start : at]
+    found = [o for _s, _e, o in outlets().find_all(window)]
+    if found:
+        name = found[-1].name
+        return SignalSource(kind="reported", by=name, via=name)
+    return REPORTED
 
 
 def speaker_ref(att: Attribution | None) -> ActorRef | None:

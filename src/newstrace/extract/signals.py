@@ -137,7 +137,7 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
         topics=topics,
         polarity=pol,
         when=when,
-        source=source_of(att),
+        source=source_of(att, parsed.text, tok.idx),
         attribution_id=att.id if att is not None else None,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
