@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newstrace.extract.signal_actor import ActorRef
 from newstrace.extract.cues import cue_lexicon
+from newstrace.extract.signal_actor import ActorRef
 from newstrace.knowledge import actors, outlets
 from newstrace.records import Attribution, SignalSource
 
