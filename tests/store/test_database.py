@@ -71,3 +71,19 @@ def test_rejections_are_recorded_once(tmp_path: Path) -> None:
     store.add(rej)
     store.add(rej)
     assert [r.code for r in store.rejections()] == ["E002"]
+
+
+def test_copies_of_the_same_text_are_recorded_as_sources(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "Envoy Tomas Reel said the ferry talks would resume on Monday.\n"
+    (folder / "a.txt").write_text(body, "utf-8")
+    (folder / "b.txt").write_text(body, "utf-8")
+    store = newstrace.open(tmp_path / "s.db")
+    first = store.ingest([folder])
+    assert len(first.added) == 1 and len(first.duplicates) == 1
+    doc = store.documents()[0]
+    assert [s["name"] for s in store.sources(doc.id)] == ["a.txt", "b.txt"]
+    again = store.ingest([folder])
+    assert again.added == [] and sorted(again.unchanged) == ["a.txt", "b.txt"]
+    assert len(store.sources(doc.id)) == 2

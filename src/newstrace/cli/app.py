@@ -190,10 +190,12 @@ def show(
     if as_json:
         out = item.to_dict()
         out["kind"] = type(item).__name__.replace("Row", "").lower()
+        if isinstance(item, DocumentRow):
+            out["sources"] = store.sources(item.id)
         _print_json(out)
         return
     if isinstance(item, DocumentRow):
-        render.show_document(console, item, store.lines(item.id))
+        render.show_document(console, item, store.lines(item.id), store.sources(item.id))
     elif isinstance(item, AttributionRow):
         render.show_attribution(console, item)
     else:

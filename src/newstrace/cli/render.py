@@ -46,7 +46,9 @@ def source_structure(a: AttributionRow) -> str:
     return chain
 
 
-def show_document(console: Console, d: DocumentRow, lines: list[dict[str, Any]]) -> None:
+def show_document(
+    console: Console, d: DocumentRow, lines: list[dict[str, Any]], sources: list[dict[str, Any]]
+) -> None:
     console.print(f"[bold]{escape(d.title or d.name)}[/bold]  [dim]{d.id}[/dim]")
     console.print(f"file: {d.name}   outlet: {d.outlet or '-'}   origin: {d.origin or '-'}", markup=False)
     console.print(
@@ -56,6 +58,8 @@ def show_document(console: Console, d: DocumentRow, lines: list[dict[str, Any]])
         markup=False,
     )
     console.print(f"{d.attributions} attributions, {d.signals} signals, language {d.language}", markup=False)
+    for src in sources:
+        console.print(f"input: {src['source_path'] or src['name']}", markup=False)
     for ln in lines:
         style = {"body": "", "title": "bold", "meta": "cyan", "junk": "dim strike"}[ln["cls"]]
         console.print(Text(f"{ln['number']:>4} {ln['cls']:<5} ", style="dim"), Text(ln["text"], style=style))

@@ -30,7 +30,7 @@ from newstrace.store.rows import (
     Rows,
     SignalRow,
 )
-from newstrace.store.writer import write_document, write_rejection
+from newstrace.store.writer import write_document, write_rejection, write_source
 
 Progress = Callable[[int, int], None]
 
@@ -101,14 +101,17 @@ class Store:
         known = self.known_ids([r.doc_id for r in raws])
         todo: list[RawDocument | Rejected] = []
         first_name: dict[str, str] = {}
+        duplicates: list[RawDocument] = []
         for item in items:
             if isinstance(item, RawDocument):
                 if item.doc_id in known:
                     report.unchanged.append(item.name)
+                    duplicates.append(item)
                     continue
                 if item.doc_id in first_name:  # same content twice in one batch: stored once
                     report.unchanged.append(item.name)
                     report.duplicates[item.source_path or item.name] = first_name[item.doc_id]
+                    duplicates.append(item)
                     continue
                 first_name[item.doc_id] = item.source_path or item.name
             todo.append(item)
@@ -131,6 +134,10 @@ class Store:
                 report.added.append(result.dated.clean.raw.name)
             if progress:
                 progress(done, total)
+        if duplicates:
+            with self.engine.begin() as conn:
+                for dup in duplicates:
+                    write_source(conn, dup)
         if report.added:
             with self.engine.begin() as conn:
                 link_actors(conn)
@@ -278,6 +285,17 @@ class Store:
                     event_basis=r["event_basis"],
                 ))
         return out
+
+    def sources(self, doc_id: str) -> list[dict[str, Any]]:
+        """Every input that carried this document's text (copies included)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT source_path, name, url, outlet, published, extra_json FROM document_sources "
+                     "WHERE doc_id = :id ORDER BY source_path, name"),
+                {"id": doc_id},
+            ).mappings()
+            return [{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
+                     "extra": json.loads(r["extra_json"])} for r in rows]
 
     def rejections(self) -> Rows[Rejection]:
         out: Rows[Rejection] = Rows()

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from newstrace.clean.offsets import span_to_source
-from newstrace.records import ExtractedDocument, Rejected
+from newstrace.records import ExtractedDocument, RawDocument, Rejected
 
 
 def _event(when_value: str | None, published: str | None) -> tuple[str | None, str]:
@@ -48,6 +48,7 @@ def write_document(conn: Connection, ex: ExtractedDocument, *, status: str = "pr
         "extra_json": json.dumps(raw.extra, sort_keys=True, default=str),
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     })
+    write_source(conn, raw)
     for line in clean.lines:
         _insert(conn, "lines", {"doc_id": raw.doc_id, "number": line.number, "cls": line.cls,
                                 "start": line.start, "end": line.end, "text": line.text,
@@ -84,6 +85,18 @@ def write_document(conn: Connection, ex: ExtractedDocument, *, status: str = "pr
             "attribution_id": s.attribution_id, "sentence_start": s.sentence_start,
             "sentence_end": s.sentence_end, "event_date": event_date, "event_basis": basis,
         })
+
+
+def write_source(conn: Connection, raw: RawDocument) -> None:
+    """Record that this input carried the document's content (idempotent)."""
+    conn.execute(
+        text(
+            "INSERT INTO document_sources (doc_id, source_path, name, url, outlet, published, extra_json) "
+            "VALUES (:d, :p, :n, :u, :o, :pub, :x) ON CONFLICT DO NOTHING"
+        ),
+        {"d": raw.doc_id, "p": raw.source_path or "", "n": raw.name, "u": raw.url, "o": raw.outlet,
+         "pub": raw.published, "x": json.dumps(raw.extra, sort_keys=True, default=str)},
+    )
 
 
 def write_rejection(conn: Connection, rej: Rejected) -> None:
