@@ -38,13 +38,12 @@ from newstrace.extract.speakers import (
     classify,
     phrase_tokens,
     speaker_like,
+    speaker_words,
 )
 from newstrace.knowledge import outlets
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution
 
-_SKIP_SUBJECTS = frozenset({"i", "we", "you", "me", "us", "there", "what", "which", "this",
-                            "that", "these", "those"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _GAP_CHARS = " ,:;—–-\t"
 _CLOSING_PUNCT = ".,;:!?)]"
@@ -284,7 +283,8 @@ class _Run:
         subj, passive = self._subject(t)
         if passive and (vc is None or not vc.passive):
             return
-        if subj is not None and (subj.lower_ in _SKIP_SUBJECTS or not speaker_like(subj)):
+        skip = speaker_words().non_speaker_subjects
+        if subj is not None and (subj.lower_ in skip or not speaker_like(subj)):
             return
         if subj is None and not passive:
             return

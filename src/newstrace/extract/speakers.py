@@ -39,8 +39,6 @@ _ENT_KIND: dict[str, SpeakerKind] = {
     "NORP": "group",
 }
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_QUANTIFIER_HEADS = frozenset({"one", "some", "two", "three", "four", "several", "many", "each",
-                               "both", "none", "all", "most", "few"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +51,8 @@ class SpeakerWords:
     media_heads: frozenset[str]
     human_heads: frozenset[str]
     pronouns: dict[str, tuple[str, str]]  # word -> (gender, number)
+    partitive_heads: frozenset[str]
+    non_speaker_subjects: frozenset[str]
 
     def person_like(self, lemma: str) -> bool:
         return (lemma in self.source_heads or lemma in self.commentator_heads
@@ -81,6 +81,8 @@ def speaker_words() -> SpeakerWords:
         media_heads=words("media_heads"),
         human_heads=words("human_heads"),
         pronouns=pronouns,
+        partitive_heads=words("partitive_heads"),
+        non_speaker_subjects=words("non_speaker_subjects"),
     )
 
 
@@ -208,7 +210,7 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
         return replace(base, role="pronoun", gender=gender, plural=number == "plur")
 
     # "one of the officials", "some of the sources": the partitive's object is the head.
-    if lower in _QUANTIFIER_HEADS:
+    if lower in speaker_words().partitive_heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -311,7 +313,7 @@ def speaker_like(head: Any) -> bool:
     words = speaker_words()
     if head.pos_ == "PRON":
         return head.lower_ in words.pronouns
-    if words.person_like(lemma) or lemma in _QUANTIFIER_HEADS:
+    if words.person_like(lemma) or lemma in speaker_words().partitive_heads:
         return True
     core = _core_tokens(head)
     if actors().lookup(_text(core)) is not None or outlets().lookup(_text(core)) is not None:
