@@ -169,7 +169,10 @@ def timeline(
     if as_json:
         _print_json({"actor": canonical, "entries": entries.to_dicts()})
         return
-    console.print(render.timeline_table(canonical, entries))
+    if console.width >= 140:
+        console.print(render.timeline_table(canonical, entries))
+    else:
+        render.timeline_blocks(console, canonical, entries)
 
 
 @app.command()

@@ -89,7 +89,7 @@ def show_signal(console: Console, s: SignalRow) -> None:
     src = s.source_kind + (f": {s.source_by}" if s.source_by else "")
     if s.source_via:
         src += f" → via {s.source_via}"
-    where = f"outlet: {s.outlet or '-'}   published: {s.published or 'undated'}"
+    where = f"outlet: {s.outlet or '-'}   origin: {s.origin or '-'}   published: {s.published or 'undated'}"
     console.print(f"source: {src}   {where}", markup=False)
     if s.attribution_id:
         console.print(f"attribution: {s.attribution_id}", markup=False)
@@ -109,7 +109,23 @@ def timeline_table(actor: str, entries: list[TimelineEntry]) -> Table:
         date = Text(e.date or "undated")
         if e.date_basis != "event":
             date.append(f"\n{e.date_basis}", style="dim")
-        cells = (e.type, e.polarity, ", ".join(e.topics), e.evidence, e.source_line(), e.outlet or "-",
+        cells = (e.type, e.polarity, ", ".join(e.topics), e.evidence, e.source_line(), e.outlet_line(),
                  e.signal_id)
         t.add_row(date, *(Text(c) for c in cells))
     return t
+
+
+def timeline_blocks(console: Console, actor: str, entries: list[TimelineEntry]) -> None:
+    """One block per entry: readable on narrow terminals and in logs."""
+    console.print(Text(f"Timeline: {actor} ({len(entries)} signals)", style="bold"))
+    for e in entries:
+        head = Text(f"{e.date or 'undated'}", style="bold")
+        if e.date_basis != "event":
+            head.append(f" ({e.date_basis})", style="dim")
+        head.append(f"  {e.type} · {e.polarity}")
+        if e.topics:
+            head.append(f" · {', '.join(e.topics)}")
+        console.print(head)
+        console.print(Text(f"    “{e.evidence}”"))
+        console.print(Text(f"    {e.source_line()} · outlet {e.outlet_line()} · {e.doc_name} · {e.signal_id}",
+                           style="dim"))

@@ -262,7 +262,8 @@ class Store:
     def _signal_rows(self, clauses: list[str], params: dict[str, Any]) -> Rows[SignalRow]:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = (
-            "SELECT s.*, d.name AS doc_name, d.outlet AS outlet, d.published_value AS published, "
+            "SELECT s.*, d.name AS doc_name, d.outlet AS outlet, d.origin AS origin, "
+            "d.published_value AS published, "
             f"d.clean_text AS clean_text FROM signals s JOIN documents d ON d.id = s.doc_id {where} "
             "ORDER BY s.event_date IS NULL, s.event_date, d.published_value, d.name, s.start"
         )
@@ -272,7 +273,7 @@ class Store:
                 t = r["clean_text"]
                 out.append(SignalRow(
                     id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
-                    published=r["published"], start=r["start"], end=r["end"],
+                    origin=r["origin"], published=r["published"], start=r["start"], end=r["end"],
                     raw_start=r["raw_start"], raw_end=r["raw_end"],
                     evidence=t[r["start"] : r["end"]],
                     sentence=t[r["sentence_start"] : r["sentence_end"]],

@@ -82,6 +82,7 @@ class SignalRow(Row):
     doc_id: str
     doc_name: str
     outlet: str | None
+    origin: str | None
     published: str | None
     start: int
     end: int

@@ -29,6 +29,7 @@ class TimelineEntry(Row):
     source_by: str | None
     source_via: str | None
     outlet: str | None
+    origin: str | None
     published: str | None
     doc_name: str
     doc_id: str
@@ -42,6 +43,12 @@ class TimelineEntry(Row):
         if self.source_via:
             parts.append(f" via {self.source_via}")
         return "".join(parts)
+
+    def outlet_line(self) -> str:
+        """"Hindustan Times (origin Reuters)": who published it, and whose reporting it rests on."""
+        if self.origin and self.origin != self.outlet:
+            return f"{self.outlet or '-'} (origin {self.origin})"
+        return self.outlet or "-"
 
 
 def _topics(topic: str | None) -> set[str]:
@@ -60,7 +67,7 @@ def build_timeline(store: Store, *, actor: str, topic: str | None = None) -> Row
             date=s.event_date, date_basis=s.event_basis, actor=s.actor, type=s.type,
             polarity=s.polarity, topics=s.topics, evidence=s.evidence, sentence=s.sentence,
             source_kind=s.source_kind, source_by=s.source_by, source_via=s.source_via,
-            outlet=s.outlet, published=s.published, doc_name=s.doc_name, doc_id=s.doc_id,
+            outlet=s.outlet, origin=s.origin, published=s.published, doc_name=s.doc_name, doc_id=s.doc_id,
             signal_id=s.id,
         ))
     return out
