@@ -51,6 +51,7 @@ def ingest(
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
     processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
+    max_mb: Annotated[float, typer.Option(help="Reject input files larger than this (MB).")] = 20.0,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest articles into the store. Exit status 1 when any input was rejected."""
@@ -62,7 +63,7 @@ def ingest(
             bar.update(task, completed=done, total=total)
 
         report = store.ingest(paths, model=model, batch_size=batch_size, n_process=processes,
-                              progress=tick)
+                              progress=tick, max_bytes=int(max_mb * 1024 * 1024))
     if as_json:
         _print_json(report.to_dict())
     else:

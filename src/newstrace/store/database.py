@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event, text
 
 from newstrace import pipeline
 from newstrace.errors import Errors, NewstraceError
-from newstrace.ingest import read_paths
+from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
 from newstrace.knowledge import actors
 from newstrace.link import link_actors
 from newstrace.nlp import DEFAULT_BATCH_SIZE
@@ -93,10 +93,11 @@ class Store:
         batch_size: int = DEFAULT_BATCH_SIZE,
         n_process: int = 1,
         progress: Progress | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> IngestReport:
         """Read, process and store every input; already-stored content is left untouched."""
         report = IngestReport()
-        items = list(read_paths(paths))
+        items = list(read_paths(paths, max_bytes=max_bytes))
         raws = [i for i in items if isinstance(i, RawDocument)]
         known = self.known_ids([r.doc_id for r in raws])
         todo: list[RawDocument | Rejected] = []
