@@ -118,11 +118,22 @@ def test_ingest_reports_rejections_and_carries_on(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Envoy Tomas Reel said the talks would resume soon.\n", "utf-8")
     (tmp_path / "empty.txt").write_text("", "utf-8")
     (tmp_path / "blob.txt").write_bytes(b"\x00\xff\x00binary")
+    (tmp_path / "cut.html").write_text(
+        "<html><body><article><p>Envoy Tomas Reel said on Monday that the harbour board would "
+        "meet again next week to settle the ferry dispute.</p><p>The board denied a", "utf-8")
+    (tmp_path / "fr.txt").write_text(
+        "Le ministre a déclaré lundi que les négociations reprendraient la semaine prochaine "
+        "avec les représentants du port et de la ville.\n", "utf-8")
+    (tmp_path / "big.txt").write_text("Minister Ola Brenn spoke. " * 50_000, "utf-8")
     db = tmp_path / "r.db"
-    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--json"])
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--json", "--max-mb", "1"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["added"] == 1
-    assert sorted(r["code"] for r in report["rejected"]) == ["E002", "E003"]
+    assert report["added"] == 3
+    assert sorted(r["code"] for r in report["rejected"]) == ["E002", "E003", "E006"]
     listed = json.loads(CliRunner().invoke(app, ["rejections", "--db", str(db), "--json"]).stdout)
-    assert len(listed) == 2
+    assert len(listed) == 3
+    listing = CliRunner().invoke(app, ["docs", "--db", str(db), "--json"]).stdout
+    docs = {d["name"]: d for d in json.loads(listing)}
+    assert docs["fr.txt"]["status"] == "not_english" and docs["fr.txt"]["language"] == "fr"
+    assert docs["cut.html"]["status"] == "processed"
