@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -21,9 +20,6 @@ from newstrace.records import (
     SignalSource,
     When,
 )
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not present")
 
 
 def build_extracted(

@@ -1,4 +1,4 @@
-"""Body-line precision and recall on the five gold seed articles (skipped without /work/shared)."""
+"""Body-line precision and recall on the five gold seed articles (skipped without ../shared)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from newstrace.clean import clean_document
 from newstrace.records import RawDocument
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"
 SEEDS = SHARED / "corpus" / "seeds"
 

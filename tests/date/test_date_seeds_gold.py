@@ -12,7 +12,7 @@ from newstrace.clean import clean_document
 from newstrace.date import date_document
 from newstrace.records import RawDocument
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"
 SEEDS = SHARED / "corpus" / "seeds"
 
