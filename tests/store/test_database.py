@@ -9,7 +9,7 @@ from newstrace.errors import NewstraceError
 from newstrace.records import ExtractedDocument, Rejected
 from newstrace.store.migrate import latest_version
 
-TEXT = "Officials said President Vladimir Putin was ready for talks.\n\nAnother line of body text."
+TEXT = "In Zürich, “officials” said President Vladimir Putin was ready for talks.\n\nAnother line of body text."
 
 
 def test_schema_is_migrated_and_wal(tmp_path: Path) -> None:

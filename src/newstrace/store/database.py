@@ -34,6 +34,13 @@ from newstrace.store.writer import write_document, write_rejection, write_source
 
 Progress = Callable[[int, int], None]
 
+# Evidence and sentence cut from the stored cleaned text inside SQLite, so a
+# query never ships whole documents to Python (substr is 1-based).
+_SNIPPETS = (
+    'substr(d.clean_text, {t}.start + 1, {t}."end" - {t}.start) AS evidence, '
+    "substr(d.clean_text, {t}.sentence_start + 1, {t}.sentence_end - {t}.sentence_start) AS sentence"
+)
+
 
 def _sqlite_engine(path: str | Path) -> Engine:
     engine = create_engine(f"sqlite:///{Path(path)}", future=True)
@@ -206,24 +213,23 @@ class Store:
     def _attribution_rows(self, clauses: list[str], params: dict[str, Any]) -> Rows[AttributionRow]:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = (
-            "SELECT a.*, d.name AS doc_name, d.outlet AS outlet, d.clean_text AS clean_text "
+            "SELECT a.*, d.name AS doc_name, d.outlet AS outlet, "
+            f"{_SNIPPETS.format(t='a')}, "
+            "substr(d.clean_text, a.content_start + 1, a.content_end - a.content_start) AS content "
             f"FROM attributions a JOIN documents d ON d.id = a.doc_id {where} "
             "ORDER BY d.name, a.start"
         )
         out: Rows[AttributionRow] = Rows()
         with self.engine.connect() as conn:
             for r in conn.execute(text(sql), params).mappings():
-                t = r["clean_text"]
-                cs, ce = r["content_start"], r["content_end"]
                 out.append(AttributionRow(
                     id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
                     start=r["start"], end=r["end"], raw_start=r["raw_start"], raw_end=r["raw_end"],
-                    evidence=t[r["start"] : r["end"]],
-                    sentence=t[r["sentence_start"] : r["sentence_end"]],
+                    evidence=r["evidence"], sentence=r["sentence"],
                     speaker=r["speaker"], speaker_canonical=r["speaker_canonical"],
                     speaker_kind=r["speaker_kind"], named=bool(r["named"]), cue=r["cue"],
                     direct=_direct(r["direct"]), via=r["via"],
-                    content=t[cs:ce] if cs is not None and ce is not None else None,
+                    content=r["content"],
                 ))
         return out
 
@@ -264,20 +270,18 @@ class Store:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = (
             "SELECT s.*, d.name AS doc_name, d.outlet AS outlet, d.origin AS origin, "
-            "d.published_value AS published, "
-            f"d.clean_text AS clean_text FROM signals s JOIN documents d ON d.id = s.doc_id {where} "
+            f"d.published_value AS published, {_SNIPPETS.format(t='s')} "
+            f"FROM signals s JOIN documents d ON d.id = s.doc_id {where} "
             "ORDER BY s.event_date IS NULL, s.event_date, d.published_value, d.name, s.start"
         )
         out: Rows[SignalRow] = Rows()
         with self.engine.connect() as conn:
             for r in conn.execute(text(sql), params).mappings():
-                t = r["clean_text"]
                 out.append(SignalRow(
                     id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
                     origin=r["origin"], published=r["published"], start=r["start"], end=r["end"],
                     raw_start=r["raw_start"], raw_end=r["raw_end"],
-                    evidence=t[r["start"] : r["end"]],
-                    sentence=t[r["sentence_start"] : r["sentence_end"]],
+                    evidence=r["evidence"], sentence=r["sentence"],
                     actor=r["actor"], actor_text=r["actor_text"], type=r["type"],
                     topics=json.loads(r["topics_json"]), polarity=r["polarity"],
                     when=r["when_value"], when_precision=r["when_precision"],
