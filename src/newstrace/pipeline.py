@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from newstrace.clean import clean_document
+from newstrace.clean.boilerplate import Boilerplate
 from newstrace.date import date_document
 from newstrace.errors import Errors
 from newstrace.extract import extract_document
@@ -16,10 +17,10 @@ from newstrace.nlp import DEFAULT_BATCH_SIZE, ParsedDocument, load_model, parse,
 from newstrace.records import DatedDocument, ExtractedDocument, RawDocument, Rejected
 
 
-def prepare(raw: RawDocument) -> DatedDocument | Rejected:
+def prepare(raw: RawDocument, *, boilerplate: Boilerplate | None = None) -> DatedDocument | Rejected:
     """clean and date one document, turning any failure into a reason."""
     try:
-        clean = clean_document(raw)
+        clean = clean_document(raw, boilerplate=boilerplate)
         if not clean.text.strip():
             return Rejected(raw.name, Errors.E009.format_msg(), "E009", raw.source_path)
         return date_document(clean)
@@ -40,16 +41,26 @@ def run(
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
+    boilerplate: Boilerplate | None = None,
 ) -> Iterator[ExtractedDocument | Rejected]:
-    """Process documents in batches, yielding results in input order."""
+    """Process documents in batches, yielding results in input order.
+
+    ``boilerplate`` is the learned-furniture model; by default it is learned
+    from the inputs themselves (which are then read into memory first).
+    """
+    if boilerplate is None:
+        items = list(items)
+        boilerplate = Boilerplate.learn(i for i in items if isinstance(i, RawDocument))
     batch: list[RawDocument | Rejected] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process)
+            yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process,
+                                  boilerplate=boilerplate)
             batch = []
     if batch:
-        yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process)
+        yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process,
+                              boilerplate=boilerplate)
 
 
 def _parse_all(
@@ -69,12 +80,13 @@ def _parse_all(
 
 
 def _run_batch(
-    batch: list[RawDocument | Rejected], *, model: str | None, batch_size: int, n_process: int
+    batch: list[RawDocument | Rejected], *, model: str | None, batch_size: int, n_process: int,
+    boilerplate: Boilerplate,
 ) -> Iterator[ExtractedDocument | Rejected]:
     limit = int(load_model(model).max_length)
     prepared: list[DatedDocument | Rejected] = []
     for entry in batch:
-        ready = entry if isinstance(entry, Rejected) else prepare(entry)
+        ready = entry if isinstance(entry, Rejected) else prepare(entry, boilerplate=boilerplate)
         if isinstance(ready, DatedDocument) and len(ready.clean.text) > limit:
             raw = ready.clean.raw
             ready = Rejected(raw.name, Errors.E017.format_msg(size=len(ready.clean.text), limit=limit),

@@ -9,7 +9,10 @@ from newstrace.errors import NewstraceError
 from newstrace.records import ExtractedDocument, Rejected
 from newstrace.store.migrate import latest_version
 
-TEXT = "In Zürich, “officials” said President Vladimir Putin was ready for talks.\n\nAnother line of body text."
+TEXT = (
+    "In Zürich, “officials” said President Vladimir Putin was ready for talks.\n\n"
+    "Another line of body text."
+)
 
 
 def test_schema_is_migrated_and_wal(tmp_path: Path) -> None:
@@ -87,3 +90,28 @@ def test_copies_of_the_same_text_are_recorded_as_sources(tmp_path: Path) -> None
     again = store.ingest([folder])
     assert again.added == [] and sorted(again.unchanged) == ["a.txt", "b.txt"]
     assert len(store.sources(doc.id)) == 2
+
+
+def test_learned_boilerplate_persists_across_ingests(tmp_path: Path) -> None:
+    promo = "Tap here for the Harbor Post app"
+    meta = []
+    for n in range(1, 5):
+        folder = tmp_path / ("first" if n < 3 else "second")
+        folder.mkdir(exist_ok=True)
+        (folder / f"{n}.txt").write_text(
+            f"Dock workers stayed off the job for day {n}, union leader Mara Quist said on Monday.\n\n"
+            f"{promo}\n\nOperators promised a new offer on item {n}.\n", "utf-8")
+        meta.append((folder, n))
+    for folder in {f for f, _ in meta}:
+        rows = [f'{{"file": "{n}.txt", "outlet": "Harbor Post"}}' for f, n in meta if f == folder]
+        (folder / "metadata.jsonl").write_text("\n".join(rows) + "\n", "utf-8")
+    store = newstrace.open(tmp_path / "s.db")
+    store.ingest([tmp_path / "first"])  # two articles: not enough to learn yet
+    store.ingest([tmp_path / "second"])  # with the stored two, the line is now furniture
+    by_name = {d.name: d.id for d in store.documents()}
+    promo_class = {
+        name: next(ln["cls"] for ln in store.lines(doc) if ln["text"] == promo)
+        for name, doc in by_name.items()
+    }
+    assert promo_class["1.txt"] == "body" and promo_class["2.txt"] == "body"
+    assert promo_class["3.txt"] == "junk" and promo_class["4.txt"] == "junk"

@@ -8,6 +8,9 @@ back to the source text.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newstrace.clean.boilerplate import Boilerplate
 from newstrace.clean.classify import classify
 from newstrace.clean.features import split_lines
 from newstrace.clean.html import extract_html, layout
@@ -24,12 +27,15 @@ def _title(lines: list[Line], fallback: str | None) -> str | None:
     return fallback
 
 
-def clean_document(raw: RawDocument, *, detect_lang: bool = True) -> CleanDocument:
+def clean_document(
+    raw: RawDocument, *, detect_lang: bool = True, boilerplate: Boilerplate | None = None
+) -> CleanDocument:
     """Classify the lines of ``raw`` and keep its body; never raises on odd input.
 
     A document with no body lines comes back with empty ``text`` (the caller
     records E009). ``detect_lang=False`` skips the language check and assumes
-    English.
+    English. ``boilerplate`` turns body lines that recur across other articles
+    of the same outlet into junk (reason ``learned_boilerplate``).
     """
     sitename: str | None = None
     page_title: str | None = None
@@ -45,6 +51,12 @@ def clean_document(raw: RawDocument, *, detect_lang: bool = True) -> CleanDocume
     else:
         source = raw.text.replace("\x00", " ") if "\x00" in raw.text else raw.text
     lines = classify(split_lines(source), known_title=known_title)
+    if boilerplate is not None:
+        lines = [
+            replace(ln, cls="junk", reason="learned_boilerplate")
+            if ln.cls == "body" and boilerplate.is_boilerplate(raw, ln.text) else ln
+            for ln in lines
+        ]
     body = [(ln.start, ln.text) for ln in lines if ln.cls == "body"]
     text, segments = join_lines(body)
     outlet = outlet_of(

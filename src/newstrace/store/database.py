@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 
 from newstrace import pipeline
+from newstrace.clean.boilerplate import Boilerplate, outlet_key
 from newstrace.errors import Errors, NewstraceError
 from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
 from newstrace.knowledge import actors
@@ -124,9 +125,11 @@ class Store:
                 first_name[item.doc_id] = item.source_path or item.name
             todo.append(item)
         total = len(todo)
+        boilerplate = self._learn_boilerplate([i for i in todo if isinstance(i, RawDocument)])
         if progress:
             progress(0, total)
-        results = pipeline.run(todo, model=model, batch_size=batch_size, n_process=n_process)
+        results = pipeline.run(todo, model=model, batch_size=batch_size, n_process=n_process,
+                               boilerplate=boilerplate)
         for done, result in enumerate(results, start=1):
             try:
                 self.add(result)
@@ -150,6 +153,26 @@ class Store:
             with self.engine.begin() as conn:
                 link_actors(conn)
         return report
+
+    def _learn_boilerplate(self, raws: list[RawDocument]) -> Boilerplate:
+        """The stored furniture counts of these documents' outlets, updated with the new documents."""
+        model = Boilerplate()
+        groups = sorted({outlet_key(r) for r in raws})
+        with self.engine.begin() as conn:
+            for group in groups:
+                rows = conn.execute(
+                    text("SELECT grp, line, fingerprint FROM boilerplate_lines WHERE grp = :g"),
+                    {"g": group},
+                )
+                model.add((r[0], r[1], r[2]) for r in rows)
+            new = [row for raw in raws for row in model.observe(raw)]
+            for group, line, fp in new:
+                conn.execute(
+                    text("INSERT INTO boilerplate_lines (grp, line, fingerprint) VALUES (:g, :l, :f) "
+                         "ON CONFLICT DO NOTHING"),
+                    {"g": group, "l": line, "f": fp},
+                )
+        return model
 
     # ------------------------------------------------------------------ reading
 
