@@ -81,6 +81,7 @@ def document_contract(ex: ExtractedDocument) -> dict[str, Any]:
         "outlet": clean.outlet,
         "origin": clean.origin,
         "title": clean.title,
+        "author": clean.author,
         "language": clean.language,
         "lines": lines,
         "attributions": attributions,

@@ -142,6 +142,7 @@ class CleanDocument:
     outlet: str | None
     origin: str | None
     language: str = "en"
+    author: str | None = None
 
 
 # --------------------------------------------------------------------------- date

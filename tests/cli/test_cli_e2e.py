@@ -136,4 +136,5 @@ def test_ingest_reports_rejections_and_carries_on(tmp_path: Path) -> None:
     listing = CliRunner().invoke(app, ["docs", "--db", str(db), "--json"]).stdout
     docs = {d["name"]: d for d in json.loads(listing)}
     assert docs["fr.txt"]["status"] == "not_english" and docs["fr.txt"]["language"] == "fr"
+    assert "E015" in docs["fr.txt"]["status_reason"]
     assert docs["cut.html"]["status"] == "processed"

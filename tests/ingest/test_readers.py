@@ -65,3 +65,17 @@ def test_same_content_same_id(tmp_path: Path) -> None:
     _write(tmp_path / "two.txt", "Same words.\n")
     docs = [d for d in read_paths([tmp_path]) if isinstance(d, RawDocument)]
     assert docs[0].doc_id == docs[1].doc_id
+
+
+def test_mixed_encodings_are_decoded_line_by_line(tmp_path: Path) -> None:
+    data = (
+        "Minister Ola Brenn said the “talks” would resume in Zürich.\n".encode()
+        + "Le ministre a parlé du café de la gare.\n".encode("cp1252")
+        + "Officials said the port would reopen — eventually.\n".encode()
+    )
+    _write(tmp_path / "mixed.txt", data)
+    (doc,) = list(read_paths([tmp_path / "mixed.txt"]))
+    assert isinstance(doc, RawDocument)
+    assert "“talks”" in doc.text and "Zürich" in doc.text and "— eventually" in doc.text
+    assert "parlé du café" in doc.text
+    assert "mixed encodings" in doc.extra["decoding_note"]

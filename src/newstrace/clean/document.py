@@ -8,6 +8,7 @@ back to the source text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newstrace.clean.boilerplate import Boilerplate
@@ -18,6 +19,16 @@ from newstrace.clean.language import detect_language
 from newstrace.clean.offsets import join_lines
 from newstrace.clean.provenance import origin_of, outlet_of
 from newstrace.records import CleanDocument, Line, RawDocument
+
+_BY = re.compile(r"^\s*by\s+", re.I)
+
+
+def _author(lines: list[Line], fallback: str | None) -> str | None:
+    """The byline's name ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), else the page metadata."""
+    for ln in lines:
+        if ln.reason == "byline":
+            return _BY.sub("", ln.text).strip(" |,") or fallback
+    return fallback
 
 
 def _title(lines: list[Line], fallback: str | None) -> str | None:
@@ -39,6 +50,7 @@ def clean_document(
     """
     sitename: str | None = None
     page_title: str | None = None
+    page_author: str | None = None
     url = raw.url
     known_title = raw.title
     if raw.format == "html":
@@ -46,6 +58,7 @@ def clean_document(
         source = layout(page)
         sitename = page.sitename
         page_title = page.title
+        page_author = page.author
         known_title = raw.title or page.title
         url = raw.url or page.url
     else:
@@ -75,4 +88,5 @@ def clean_document(
         outlet=outlet,
         origin=origin_of(lines),
         language=language,
+        author=_author(lines, page_author),
     )

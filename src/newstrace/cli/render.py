@@ -58,6 +58,10 @@ def show_document(
         markup=False,
     )
     console.print(f"{d.attributions} attributions, {d.signals} signals, language {d.language}", markup=False)
+    if d.author:
+        console.print(f"author: {d.author}", markup=False)
+    if d.status_reason:
+        console.print(f"not processed: {d.status_reason}", markup=False)
     for src in sources:
         console.print(f"input: {src['source_path'] or src['name']}", markup=False)
     for ln in lines:

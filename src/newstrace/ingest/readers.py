@@ -14,7 +14,7 @@ from typing import Any
 
 from newstrace import ids
 from newstrace.errors import Errors, NewstraceError
-from newstrace.ingest.decode import decode_bytes
+from newstrace.ingest.decode import decode_input
 from newstrace.records import RawDocument, Rejected
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -139,7 +139,8 @@ def read_file(
         size = path.stat().st_size
         if size > max_bytes:
             raise NewstraceError(Errors.E006, limit=max_bytes)
-        text = decode_bytes(path.read_bytes())
+        decoded = decode_input(path.read_bytes())
+        text = decoded.text
     except NewstraceError as exc:
         yield Rejected(name, str(exc), exc.code, str(path))
         return
@@ -149,7 +150,11 @@ def read_file(
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, text)
         return
-    meta = _load_sidecar(path.parent, sidecars).get(name, {})
+    meta = dict(_load_sidecar(path.parent, sidecars).get(name, {}))
+    if decoded.encoding != "utf-8":
+        meta["encoding"] = decoded.encoding
+    if decoded.note:
+        meta["decoding_note"] = decoded.note
     fmt = "html" if suffix in HTML_SUFFIXES or _looks_html(text) else "text"
     yield make_document(text, name=name, fmt=fmt, meta=meta, source_path=str(path))
 

@@ -90,8 +90,12 @@ class Store:
             if isinstance(item, Rejected):
                 write_rejection(conn, item)
             else:
-                status = "processed" if item.dated.clean.language == "en" else "not_english"
-                write_document(conn, item, status=status)
+                lang = item.dated.clean.language
+                if lang == "en":
+                    write_document(conn, item)
+                else:
+                    write_document(conn, item, status="not_english",
+                                   status_reason=Errors.E015.format_msg(lang=lang))
 
     def ingest(
         self,
@@ -187,8 +191,9 @@ class Store:
             for r in conn.execute(text(sql), params or {}).mappings():
                 out.append(DocumentRow(
                     id=r["id"], name=r["name"], outlet=r["outlet"], origin=r["origin"],
-                    title=r["title"], url=r["url"], source_path=r["source_path"],
-                    language=r["language"], status=r["status"], published=r["published_value"],
+                    title=r["title"], author=r["author"], url=r["url"], source_path=r["source_path"],
+                    language=r["language"], status=r["status"], status_reason=r["status_reason"],
+                    published=r["published_value"],
                     published_precision=r["published_precision"],
                     published_confidence=r["published_confidence"],
                     published_evidence=r["published_evidence"],

@@ -39,10 +39,12 @@ class DocumentRow(Row):
     outlet: str | None
     origin: str | None
     title: str | None
+    author: str | None
     url: str | None
     source_path: str | None
     language: str
     status: str
+    status_reason: str | None
     published: str | None
     published_precision: str | None
     published_confidence: float

@@ -30,7 +30,9 @@ def _insert(conn: Connection, table: str, row: dict[str, Any]) -> None:
     conn.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({params})"), row)
 
 
-def write_document(conn: Connection, ex: ExtractedDocument, *, status: str = "processed") -> None:
+def write_document(
+    conn: Connection, ex: ExtractedDocument, *, status: str = "processed", status_reason: str | None = None
+) -> None:
     dated = ex.dated
     clean = dated.clean
     raw = clean.raw
@@ -40,6 +42,7 @@ def write_document(conn: Connection, ex: ExtractedDocument, *, status: str = "pr
         "id": raw.doc_id, "name": raw.name, "source_path": raw.source_path, "url": raw.url,
         "format": raw.format, "outlet": clean.outlet, "origin": clean.origin,
         "title": clean.title, "language": clean.language, "status": status,
+        "status_reason": status_reason, "author": clean.author,
         "published_value": pub.value, "published_precision": pub.precision,
         "published_confidence": pub.confidence, "published_evidence": pub.evidence,
         "published_method": pub.method, "raw_text": raw.text, "source_text": clean.source_text,
