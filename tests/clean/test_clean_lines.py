@@ -165,6 +165,7 @@ def test_share_bar_of_network_names_is_junk() -> None:
 
 
 def test_byline_gives_the_author() -> None:
-    text = "Harbour talks resume\n\nBy Lena Marsk\n\nOfficials from both ports met on Monday and agreed terms.\n"
+    text = ("Harbour talks resume\n\nBy Lena Marsk\n\n"
+            "Officials from both ports met on Monday and agreed terms.\n")
     assert clean_document(make_raw(text)).author == "Lena Marsk"
     assert clean_document(make_raw("Officials met on Monday and agreed terms.\n")).author is None

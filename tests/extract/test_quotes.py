@@ -48,3 +48,11 @@ def test_within_finds_overlapping_quotes() -> None:
     text = "A “b” c “d” e"
     qm = QuoteMap(text)
     assert [text[q.start : q.end] for q in qm.within(0, 6)] == ["“b”"]
+
+
+def test_long_paragraph_of_unclosed_single_marks_keeps_later_double_quotes() -> None:
+    from newstrace.extract.quotes import QuoteMap
+
+    text = "The port‘s board met the union‘s envoys again. " * 2000 + "The envoy said: “We are done.”"
+    qm = QuoteMap(text)
+    assert [text[q.start : q.end] for q in qm.quotes] == ["“We are done.”"]

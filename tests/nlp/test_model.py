@@ -27,3 +27,11 @@ def test_missing_model_has_numbered_error() -> None:
 
 def test_default_and_none_share_one_pipeline() -> None:
     assert load_model(None) is load_model()
+
+
+def test_sentences_never_cross_line_breaks() -> None:
+    text = "Harbour talks resume\nOfficials met on Monday and agreed terms."
+    (parsed,) = parse([_dated(text)])
+    sents = [s.text for s in parsed.doc.sents]
+    assert sents[0].strip() == "Harbour talks resume"
+    assert all("\n" not in s.strip() for s in sents)

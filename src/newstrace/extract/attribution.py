@@ -135,6 +135,10 @@ class _Run:
     def _span(self, tokens: list[Any]) -> tuple[int, int]:
         lo = min(t.idx for t in tokens)
         hi = max(t.idx + len(t) for t in tokens)
+        while hi > lo and self.text[hi - 1].isspace():
+            hi -= 1
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
         return lo, hi
 
     def _set_content(self, d: Draft, lo: int | None, hi: int | None) -> None:

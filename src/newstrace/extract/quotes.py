@@ -56,6 +56,11 @@ def _single_closes(text: str, i: int) -> bool:
 
 def _scan_paragraph(text: str, lo: int, hi: int, out: list[Quote]) -> None:
     i = lo
+    # A single opener that finds no closer before position ``dead`` proves that no
+    # later opener before ``dead`` can close either (the closer test does not depend
+    # on the opener), so those are skipped: the scan stays linear even in a long
+    # paragraph full of apostrophes typed as ‘.
+    dead = lo
     while i < hi:
         ch = text[i]
         if ch in _DOUBLE_OPEN or (ch == _STRAIGHT and _opens_straight(text, i)):
@@ -69,7 +74,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, out: list[Quote]) -> None:
                 out.append(Quote(i, hi, closed=False))
                 i = hi
             continue
-        if ch == _SINGLE_OPEN or (ch == "'" and _opens_straight(text, i)):
+        if i >= dead and (ch == _SINGLE_OPEN or (ch == "'" and _opens_straight(text, i))):
             j = i + 1
             while j < hi and not (text[j] in _SINGLE_CLOSE and _single_closes(text, j)):
                 if text[j] in _DOUBLE_OPEN or text[j] == _STRAIGHT:
@@ -79,6 +84,7 @@ def _scan_paragraph(text: str, lo: int, hi: int, out: list[Quote]) -> None:
                 out.append(Quote(i, j + 1))
                 i = j + 1
                 continue
+            dead = j
         i += 1
 
 

@@ -145,11 +145,11 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
 
 
 def _merge(signals: list[Signal], doc_id: str) -> list[Signal]:
-    """One signal per actor, type and sentence or quote ("drop X and even abandon Y")."""
+    """One signal per actor, type, source and sentence ("drop X and even abandon Y")."""
     out: list[Signal] = []
-    index: dict[tuple[str, str, int | str], int] = {}
+    index: dict[tuple[str, str, str, int], int] = {}
     for s in signals:
-        key = (s.actor, s.type, s.attribution_id or s.sentence_start)
+        key = (s.actor, s.type, s.attribution_id or "", s.sentence_start)
         if key not in index:
             index[key] = len(out)
             out.append(s)

@@ -131,9 +131,10 @@ def phrase_tokens(head: Any) -> list[Any]:
         toks = [t for t in toks if t.i not in timed]
     if len(toks) > 40:
         toks = [t for t in toks if t.i <= head.i and t.head.i >= toks[0].i] or [head]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ in ("cc",)):
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].dep_ == "cc" or toks[0].lower_ in ("but", "and")):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "cc"
+                    or toks[0].lower_ in ("but", "and")):
         toks.pop(0)
     return toks or [head]
 

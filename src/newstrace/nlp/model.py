@@ -47,16 +47,32 @@ def load_model(name: str | None = None) -> Any:
     return _load(model_name(name), explicit)
 
 
+def _line_breaks(doc: Any) -> Any:
+    """Start a sentence after every line break: cleaned text joins separate lines
+    (headline, subheading, paragraph), and a sentence must never run across them."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def _load(wanted: str, explicit: bool) -> Any:
     import spacy
+    from spacy.language import Language
 
+    if "newstrace_line_breaks" not in Language.factories:
+        Language.component("newstrace_line_breaks", func=_line_breaks)
     candidates = (wanted,) if explicit else (wanted, *FALLBACK_MODELS)
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("newstrace_line_breaks", before="parser")
+        return nlp
     raise NewstraceError(Errors.E013, name=wanted)
 
 
