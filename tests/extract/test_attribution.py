@@ -135,9 +135,9 @@ def test_reported_citing_gives_two_attributions(run: Run) -> None:
 
 def test_it_cited_as_saying_keeps_the_outlet(run: Run) -> None:
     text = ("The Bloomberg report said the envoy had made contact.\n"
-            "It cited two people close to the ministry as saying the offer was serious.")
+            "It cited three aides to the minister as saying the offer was serious.")
     atts = run(text)
-    say = [a for a in atts if a.cue == "say" and a.speaker and "people" in a.speaker]
+    say = [a for a in atts if a.cue == "say" and a.speaker and "aides" in a.speaker]
     assert len(say) == 1
     assert say[0].via == "Bloomberg"
     assert say[0].named is False

@@ -110,7 +110,7 @@ def test_refused_to_rule_out_is_a_negative_rejection(run: Run) -> None:
 
 
 def test_hedged(run: Run) -> None:
-    text = "Putin may be willing to consider dropping his demand for Ukrainian neutrality."
+    text = "Putin might be ready to consider abandoning his neutrality demand for Ukraine."
     s = one(run(text), "concession")
     assert s.polarity == "hedged"
     assert "nato" in s.topics
@@ -137,7 +137,7 @@ def test_provided_that_clause_stays_in_the_evidence(run: Run) -> None:
 
 
 def test_without_preconditions_is_not_negation(run: Run) -> None:
-    text = "Putin has expressed willingness to engage in negotiations without preconditions."
+    text = "Putin has said he is ready to start negotiations without preconditions."
     s = one(run(text), "intent_to_negotiate")
     assert s.actor == "Vladimir Putin"
     assert s.polarity == "positive"
@@ -212,7 +212,7 @@ def test_signal_inside_quote_belongs_to_the_quoted_speaker(make_parsed: MakePars
 
 
 def test_outlet_report_is_reported_via_the_outlet(make_parsed: MakeParsed) -> None:
-    text = "Reuters reported that Putin was ready to negotiate a deal."
+    text = "Reuters reported that Putin was prepared to open talks with Washington."
     parsed = make_parsed(text)
     att = Attribution(
         id="a3", start=0, end=16, speaker="Reuters", speaker_canonical="Reuters",
@@ -439,3 +439,15 @@ def test_claim_inside_a_denial_rests_on_the_named_report(make_parsed: MakeParsed
     claim = [s for s in sigs if s.actor == "Vladimir Putin"]
     assert claim, [(s.actor, s.type) for s in sigs]
     assert all(s.source.kind == "reported" and s.source.via == "Reuters" for s in claim)
+
+
+def test_general_denial_and_doubt_phrases(make_parsed: MakeParsed) -> None:
+    from newstrace.extract.attribution import extract_attributions
+
+    for text, typ in [
+        ('"These are misleading claims," Peskov told reporters.', "deny"),
+        ("Zelensky said the offer was a bid by Moscow to buy time.", "doubt"),
+    ]:
+        parsed = make_parsed(text)
+        sigs = list(extract_signals(parsed, tuple(extract_attributions(parsed))))
+        assert [s.type for s in sigs if s.type == typ], (text, [(s.actor, s.type) for s in sigs])

@@ -137,13 +137,14 @@ def is_headline(text: str, n_words: int) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
+    """Upper-case letters only; scripts without case (Arabic, Hangul, CJK) never are."""
     if text.upper() != text:
         return False
-    return sum(c.isalpha() for c in text) >= 6
+    return sum(c.isupper() for c in text) >= 6
 
 
 def is_date_only(text: str, w: Words) -> bool:
-    """Only date/time words: "Friday, January 26, 2024", "Jan 26, 2024 03:43 PM IST"."""
+    """Only date/time words: "Monday, March 3, 2025", "Mar 3, 2025 09:15 AM GMT"."""
     if len(text) > 80:
         return False
     tokens = _DATE_TOKEN.findall(text.casefold())

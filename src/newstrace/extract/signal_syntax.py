@@ -60,8 +60,8 @@ def complement(tok: Token, *, depth: int = 3) -> Iterator[tuple[Token, tuple[Tok
     """Tokens a trigger is about, breadth first, each with the path leading to it.
 
     Subjects, auxiliaries and adverbial clauses are left out: "Kyiv rejected the
-    plan because ..." is about the plan. A pseudo-cleft ("what Putin seeks is
-    the status quo") also reaches the predicate noun of the copula.
+    plan because ..." is about the plan. A pseudo-cleft ("what the minister
+    wants is the old border") also reaches the predicate noun of the copula.
     """
     frontier: list[tuple[Token, tuple[Token, ...]]] = [
         (c, (c,)) for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "nsubj"

@@ -249,7 +249,7 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
         return replace(base, canonical=titled.canonical, kind="person", named=True,
                        role="named", gender=titled.gender or "any")
     if not has_name:
-        # "Putin's aide and foreign policy adviser Yuri Ushakov": the name is a conjunct
+        # "the premier's aide and trade adviser Ola Brenn": the name is a conjunct
         for c in head.children:
             if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
                 inner = classify(c, [c])
