@@ -83,6 +83,7 @@ def document_contract(ex: ExtractedDocument) -> dict[str, Any]:
         "title": clean.title,
         "author": clean.author,
         "language": clean.language,
+        "problem": ex.problem,
         "lines": lines,
         "attributions": attributions,
         "signals": signals,

@@ -1,12 +1,16 @@
 """Run the stages in order: clean → date → nlp → extract.
 
-Failures are per document: a document that breaks a stage becomes a
-``Rejected`` record with the reason, and the batch goes on.
+Failures are per document and lose as little as possible: a document that
+cannot be read or cleaned becomes a ``Rejected`` record with the reason; one
+whose dating fails is kept undated, and one whose parse or extraction fails is
+kept without attributions and signals, each with ``problem`` saying why. The
+batch always goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from newstrace.clean import clean_document
 from newstrace.clean.boilerplate import Boilerplate
@@ -14,21 +18,25 @@ from newstrace.date import date_document
 from newstrace.errors import Errors
 from newstrace.extract import extract_document
 from newstrace.nlp import DEFAULT_BATCH_SIZE, ParsedDocument, load_model, parse, parse_one
-from newstrace.records import DatedDocument, ExtractedDocument, RawDocument, Rejected
+from newstrace.records import UNDATED, DatedDocument, ExtractedDocument, RawDocument, Rejected
 
 
 def prepare(raw: RawDocument, *, boilerplate: Boilerplate | None = None) -> DatedDocument | Rejected:
     """clean and date one document, turning any failure into a reason."""
     try:
         clean = clean_document(raw, boilerplate=boilerplate)
-        if not clean.text.strip():
-            return Rejected(raw.name, Errors.E009.format_msg(), "E009", raw.source_path)
-        return date_document(clean)
     except Exception as exc:  # a bad article must never abort the batch
         return Rejected(
             raw.name, Errors.E010.format_msg(detail=f"{type(exc).__name__}: {exc}"), "E010",
             raw.source_path,
         )
+    if not clean.text.strip():
+        return Rejected(raw.name, Errors.E009.format_msg(), "E009", raw.source_path)
+    try:
+        return date_document(clean)
+    except Exception as exc:  # keep the document, undated, and say why
+        failed = replace(UNDATED, method=f"failed: {type(exc).__name__}: {exc}"[:200])
+        return DatedDocument(clean=clean, published=failed, times=())
 
 
 def _empty(dated: DatedDocument) -> ExtractedDocument:
@@ -106,9 +114,6 @@ def _run_batch(
             if isinstance(result, Exception):
                 raise result
             yield extract_document(result)
-        except Exception as exc:  # keep the batch going; the reason is recorded
-            raw = doc.clean.raw
-            yield Rejected(
-                raw.name, Errors.E010.format_msg(detail=f"{type(exc).__name__}: {exc}"), "E010",
-                raw.source_path,
-            )
+        except Exception as exc:  # keep the document without extractions, and say why
+            problem = Errors.E010.format_msg(detail=f"{type(exc).__name__}: {exc}")
+            yield ExtractedDocument(dated=doc, attributions=(), signals=(), problem=problem)

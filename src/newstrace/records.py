@@ -264,6 +264,7 @@ class ExtractedDocument:
     dated: DatedDocument
     attributions: tuple[Attribution, ...]
     signals: tuple[Signal, ...]
+    problem: str | None = None  # a stage failed on this document; it is kept, and this says why
 
     @property
     def doc_id(self) -> str:

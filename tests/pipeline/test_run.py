@@ -24,8 +24,22 @@ def test_failure_in_one_document_is_recorded_and_batch_goes_on(monkeypatch: pyte
 
     monkeypatch.setattr(pipeline, "extract_document", flaky)
     out = list(pipeline.run([bad, good]))
-    assert isinstance(out[0], Rejected) and out[0].code == "E010" and "boom" in out[0].reason
+    # The failing document is kept, without extractions, with the reason.
+    assert isinstance(out[0], ExtractedDocument) and out[0].signals == ()
+    assert out[0].problem is not None and "E010" in out[0].problem and "boom" in out[0].problem
     assert isinstance(out[1], ExtractedDocument) and out[1].doc_id == good.doc_id
+    assert out[1].problem is None
+
+
+def test_a_dating_failure_keeps_the_document_undated(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(clean):  # type: ignore[no-untyped-def]
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(pipeline, "date_document", broken)
+    (out,) = list(pipeline.run([_raw("Envoy Tomas Reel said the talks would resume.\n", "a.txt")]))
+    assert isinstance(out, ExtractedDocument)
+    assert out.dated.published.value is None
+    assert out.dated.published.method.startswith("failed: OverflowError")
 
 
 def test_text_longer_than_parser_limit_is_rejected_with_reason() -> None:

@@ -91,7 +91,9 @@ class Store:
                 write_rejection(conn, item)
             else:
                 lang = item.dated.clean.language
-                if lang == "en":
+                if item.problem:
+                    write_document(conn, item, status="failed", status_reason=item.problem)
+                elif lang == "en":
                     write_document(conn, item)
                 else:
                     write_document(conn, item, status="not_english",
