@@ -15,6 +15,7 @@ from newstrace.clean.boilerplate import Boilerplate
 from newstrace.clean.classify import classify
 from newstrace.clean.features import split_lines
 from newstrace.clean.html import extract_html, layout
+from newstrace.clean.html_lines import classify_html
 from newstrace.clean.language import detect_language
 from newstrace.clean.offsets import join_lines
 from newstrace.clean.provenance import origin_of, outlet_of
@@ -61,9 +62,10 @@ def clean_document(
         page_author = page.author
         known_title = raw.title or page.title
         url = raw.url or page.url
+        lines = classify_html(split_lines(source), known_title=known_title, confirm=page.confirm)
     else:
         source = raw.text.replace("\x00", " ") if "\x00" in raw.text else raw.text
-    lines = classify(split_lines(source), known_title=known_title)
+        lines = classify(split_lines(source), known_title=known_title)
     if boilerplate is not None:
         lines = [
             replace(ln, cls="junk", reason="learned_boilerplate")
