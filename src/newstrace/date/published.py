@@ -18,6 +18,7 @@ from typing import Any
 
 from newstrace.date.layout import Layout, layout
 from newstrace.date.mentions import Mention, find_mentions
+from newstrace.date.page import htmldate_answer, load_tree, page_claim, structured_dates
 from newstrace.date.parse import parse_date_string, parse_in
 from newstrace.date.ranges import DayRange, coarsen, days, safe_date, value_range
 from newstrace.date.tables import (
@@ -87,47 +88,33 @@ def _metadata(clean: CleanDocument) -> Evidence | None:
     return Evidence(parsed.value, parsed.precision, float(conf), "metadata", raw.published)
 
 
-def _written_days(html: str) -> set[str]:
+def _written_days(text: str) -> frozenset[str]:
     out = set()
     for fmt in date_formats():
         if fmt.precision != "day" or fmt.standalone:
             continue
-        for m in fmt.regex.finditer(html):
+        for m in fmt.regex.finditer(text):
             parsed = parse_in(m.group(0))
             if parsed is not None and parsed.precision == "day":
                 out.add(parsed.value)
-    return out
+    return frozenset(out)
 
 
-def _htmldate(clean: CleanDocument, upper: date | None) -> Evidence | None:
+def _page(clean: CleanDocument, upper: date | None, text_days: frozenset[str]) -> Evidence | None:
+    """htmldate's day for an HTML page, believed as far as the page's other witnesses allow."""
     raw = clean.raw
     if raw.format != "html":
         return None
-    import htmldate
-
-    kwargs: dict[str, Any] = {"min_date": "1995-01-01"}
-    if upper is not None:
-        kwargs["max_date"] = upper.isoformat()
-    try:
-        found = htmldate.find_date(
-            raw.text, extensive_search=False, original_date=True, outputformat="%Y-%m-%d", **kwargs
-        )
-    except (ValueError, TypeError):
+    tree = load_tree(raw.text)
+    if tree is None:
         return None
-    if not found:
+    max_date = upper.isoformat() if upper is not None else None
+    found, searched = htmldate_answer(tree, url=raw.url, max_date=max_date)
+    dates = structured_dates(tree, raw.url)
+    claim = page_claim(found, searched, dates, text_days=text_days, html=raw.text)
+    if claim is None:
         return None
-    table = publication_table()["htmldate"]
-    d = date.fromisoformat(found)
-    if found in _written_days(raw.text):
-        return Evidence(found, "day", float(table["confidence_verified"]), "htmldate", found)
-    # Not written as a day anywhere: a first of the month may be htmldate filling a
-    # bare month or year (from a URL or a copyright line), so keep only what is sure.
-    conf = float(table["confidence_unverified"])
-    if d.day == 1 and d.month == 1:
-        return Evidence(f"{d.year:04d}", "year", conf, "htmldate", found)
-    if d.day == 1:
-        return Evidence(f"{d.year:04d}-{d.month:02d}", "month", conf, "htmldate", found)
-    return Evidence(found, "day", conf, "htmldate", found)
+    return Evidence(claim.value, claim.precision, claim.confidence, claim.method, claim.evidence)
 
 
 # --------------------------------------------------------------------------- text
@@ -386,15 +373,16 @@ def published_date(clean: CleanDocument) -> PublishedDate:
     upper = _seen_day(clean.raw.extra)
     lay = layout(clean)
     headers, footers, datelines = _headers(lay)
-    facts = _facts(clean.source_text, lay, upper)
     copyright = _copyright(clean, lay, upper)
-    if copyright and facts.lower_day and facts.lower_day.year > int(copyright.value):
-        copyright = None
-    ranked = [
-        ev
-        for ev in (_metadata(clean), _htmldate(clean, upper), *headers)
-        if ev is not None and _possible(ev, upper)
-    ]
+    text_days = _written_days(clean.source_text) | {h.value for h in headers if h.precision == "day"}
+    page = _page(clean, upper, text_days)
+    weak = float(publication_table()["page"]["weak_below"])
+    if page is not None and page.confidence < weak:
+        # A page date no witness backs comes after what the article text says.
+        trusted = [_metadata(clean), *headers, page]
+    else:
+        trusted = [_metadata(clean), page, *headers]
+    ranked = [ev for ev in trusted if ev is not None and _possible(ev, upper)]
     best: Evidence | None = ranked[0] if ranked else None
     # A less trusted but more precise piece of evidence refines an agreeing coarse one.
     for ev in ranked[1:]:
@@ -402,6 +390,10 @@ def published_date(clean: CleanDocument) -> PublishedDate:
         if best is not None and best.precision != "day" and finer and _within(ev.range, best.range):
             best = ev
     if best is None or best.precision != "day":
+        # The calendar inference reads every date mention: only when it is needed.
+        facts = _facts(clean.source_text, lay, upper)
+        if copyright and facts.lower_day and facts.lower_day.year > int(copyright.value):
+            copyright = None  # a footer left unchanged for years
         inferred = _infer(facts, upper, copyright, datelines)
         if inferred is not None and (
             best is None or (_within(inferred.range, best.range) and inferred.range != best.range)
