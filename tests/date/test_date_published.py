@@ -241,3 +241,26 @@ def test_no_year_string_gets_no_year(make_clean: Callable[..., Any]) -> None:
     p = published_date(make_clean(text))
     assert p.value is None
     assert str(date.today().year) not in (p.value or "")
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "extra"),
+    [
+        ("9999-12-31", "Officials said talks would resume next year.", {}),
+        ("0001-01-01", "Fighting resumed last year.", {}),
+        (None, "Fighting resumed on Monday.", {"seen": "0001-01-03T00:00:00Z"}),
+    ],
+)
+def test_placeholder_metadata_dates_are_ignored_not_fatal(
+    published: str | None, text: str, extra: dict[str, str]
+) -> None:
+    from newstrace import ids
+    from newstrace.clean import clean_document
+    from newstrace.date import date_document
+    from newstrace.records import RawDocument
+
+    raw = RawDocument(doc_id=ids.doc_id(text), name="x.txt", text=text, format="text",
+                      published=published, extra=extra)
+    dated = date_document(clean_document(raw))
+    assert dated.published.value is None
+    assert all(t.value is None for t in dated.times)

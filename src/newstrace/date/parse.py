@@ -92,19 +92,29 @@ def parse_in(text: str) -> ParsedDate | None:
     return best
 
 
+# Metadata years outside this range are typos or placeholders (0001-01-01,
+# 9999-12-31); they are ignored rather than allowed to overflow date arithmetic.
+PLAUSIBLE_YEARS = range(1900, 2200)
+
+
 def parse_date_string(text: str) -> ParsedDate | None:
     """Parse a metadata date string ("2024-01-26T10:00:00Z", "Jan 26, 2024", "2024-01", "2024")."""
     s = " ".join(text.split())
     if not s:
         return None
+    parsed: ParsedDate | None = None
     for fmt in date_formats():
         m = fmt.regex.fullmatch(s) if fmt.standalone else fmt.regex.search(s)
         if m is None:
             continue
         parsed = _from_match(m, fmt.precision)
         if parsed is not None:
-            return parsed
-    return _dateparser(s)
+            break
+    if parsed is None:
+        parsed = _dateparser(s)
+    if parsed is None or int(parsed.value[:4]) not in PLAUSIBLE_YEARS:
+        return None
+    return parsed
 
 
 def _dateparser(s: str) -> ParsedDate | None:

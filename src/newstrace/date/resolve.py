@@ -199,7 +199,10 @@ def find_times(text: str, anchor: PublishedDate) -> list[TimeExpression]:
     """Every time expression in ``text`` (offsets into it), resolved against ``anchor``."""
     out = []
     for m in find_mentions(text):
-        value, precision = resolve_mention(m, anchor)
+        try:
+            value, precision = resolve_mention(m, anchor)
+        except (ValueError, OverflowError):  # arithmetic past year 1 or 9999: unresolved
+            value, precision = None, None
         out.append(TimeExpression(m.start, m.end, m.text, value, precision))
     return out
 
