@@ -115,3 +115,16 @@ def test_learned_boilerplate_persists_across_ingests(tmp_path: Path) -> None:
     }
     assert promo_class["1.txt"] == "body" and promo_class["2.txt"] == "body"
     assert promo_class["3.txt"] == "junk" and promo_class["4.txt"] == "junk"
+
+
+def test_copy_of_a_rejected_text_is_rejected_too(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    chrome = "Sign up for our newsletter\nShare this article\n"
+    (folder / "a.txt").write_text(chrome, "utf-8")
+    (folder / "b.txt").write_text(chrome, "utf-8")
+    store = newstrace.open(tmp_path / "s.db")
+    report = store.ingest([folder])
+    assert report.added == [] and report.unchanged == []
+    assert sorted((r.name, r.code) for r in report.rejected) == [("a.txt", "E009"), ("b.txt", "E009")]
+    assert len(store.rejections()) == 2

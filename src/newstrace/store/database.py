@@ -136,7 +136,8 @@ class Store:
             progress(0, total)
         results = pipeline.run(todo, model=model, batch_size=batch_size, n_process=n_process,
                                boilerplate=boilerplate)
-        for done, result in enumerate(results, start=1):
+        rejected_ids: dict[str, Rejected] = {}
+        for done, (item, result) in enumerate(zip(todo, results, strict=True), start=1):
             try:
                 self.add(result)
             except Exception as exc:  # a store failure loses this document only
@@ -147,18 +148,34 @@ class Store:
                 report.rejected.append(
                     Rejection(result.name, result.source_path or "", result.code, result.reason)
                 )
+                if isinstance(item, RawDocument):
+                    rejected_ids[item.doc_id] = result
             else:
                 report.added.append(result.dated.clean.raw.name)
             if progress:
                 progress(done, total)
-        if duplicates:
-            with self.engine.begin() as conn:
-                for dup in duplicates:
-                    write_source(conn, dup)
+        self._record_duplicates(duplicates, rejected_ids, report)
         if report.added:
             with self.engine.begin() as conn:
                 link_actors(conn)
         return report
+
+    def _record_duplicates(
+        self, duplicates: list[RawDocument], rejected_ids: dict[str, Rejected], report: IngestReport
+    ) -> None:
+        """A copy of a stored text becomes a source of it; a copy of a rejected text is rejected too."""
+        if not duplicates:
+            return
+        with self.engine.begin() as conn:
+            for dup in duplicates:
+                first = rejected_ids.get(dup.doc_id)
+                if first is None:
+                    write_source(conn, dup)
+                    continue
+                rej = Rejected(dup.name, first.reason, first.code, dup.source_path)
+                write_rejection(conn, rej)
+                report.unchanged.remove(dup.name)
+                report.rejected.append(Rejection(rej.name, rej.source_path or "", rej.code, rej.reason))
 
     def _learn_boilerplate(self, raws: list[RawDocument]) -> Boilerplate:
         """The stored furniture counts of these documents' outlets, updated with the new documents."""
