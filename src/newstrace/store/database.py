@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 
-from newstrace import pipeline
+from newstrace import ids, pipeline
 from newstrace.clean.boilerplate import Boilerplate, outlet_key
 from newstrace.errors import Errors, NewstraceError
 from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
@@ -293,8 +293,6 @@ class Store:
         clauses: list[str] = []
         params: dict[str, Any] = {}
         if actor:
-            from newstrace import ids
-
             clauses.append(
                 "s.id IN (SELECT signal_id FROM signal_actors WHERE actor_id = :aid)"
             )
