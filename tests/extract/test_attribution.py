@@ -275,3 +275,180 @@ def test_time_phrase_is_not_part_of_the_speaker(run: Run) -> None:
     assert a.cue == "deny"
     assert a.speaker == "The Kremlin"
     assert a.speaker_canonical == "Kremlin" and a.speaker_kind == "government"
+
+
+def test_attitude_verb_is_a_cue_on_its_own(run: Run) -> None:
+    text = "Senator Odile Parvane believes that the tariff will hurt farmers."
+    (a,) = run(text)
+    assert a.cue == "believe" and a.speaker_canonical == "Odile Parvane"
+    assert a.content_start is not None and a.content_end is not None
+    assert "tariff will hurt" in text[a.content_start : a.content_end]
+
+
+def test_attitude_verb_inside_reported_clause_is_not_a_second_cue(run: Run) -> None:
+    text = "Governor Tam Brevik said he hopes the bridge reopens by June."
+    atts = run(text)
+    assert [a.cue for a in atts] == ["say"]
+
+
+def test_poll_finding_is_attributed_to_the_poll(run: Run) -> None:
+    text = "A Halvorsen Institute poll shows that most voters oppose the levy."
+    (a,) = run(text)
+    assert a.cue == "show"
+    assert a.speaker is not None and "poll" in a.speaker
+    assert a.content_start is not None
+    assert "most voters oppose" in text[a.content_start : a.content_end]
+
+
+def test_evaluation_verb_with_object(run: Run) -> None:
+    text = "Mayor Rhea Dunmore criticized the new parking rules on Friday."
+    (a,) = run(text)
+    assert a.cue == "criticize" and a.speaker_canonical == "Rhea Dunmore"
+    assert a.content_start is not None
+    assert "parking rules" in text[a.content_start : a.content_end]
+
+
+def test_call_on_and_naming_frame(run: Run) -> None:
+    text = ("Councillor Ivo Praska called on the board to resign. "
+            "Ivo Praska called the budget “a betrayal of taxpayers.”")
+    atts = run(text)
+    assert [a.cue for a in atts] == ["call on", "call"]
+    naming = atts[1]
+    assert naming.content_start is not None
+    assert "betrayal" in text[naming.content_start : naming.content_end]
+
+
+def test_call_without_named_complement_is_no_cue(run: Run) -> None:
+    text = "Ivo Praska called his sister on Tuesday. He noticed what she called a garden."
+    assert [a.cue for a in run(text)] == []
+
+
+def test_speaker_label_opens_paragraph(run: Run) -> None:
+    text = ("Senator Lio Varga spoke at the plant on Monday.\n"
+            "VARGA: We will keep this plant open.\n"
+            "Weather: Rain is expected.")
+    atts = run(text)
+    labels = [a for a in atts if text[a.start : a.end].endswith(":")]
+    assert len(labels) == 1
+    (a,) = labels
+    assert a.speaker == "VARGA"
+    assert a.content_start is not None
+    assert text[a.content_start : a.content_end] == "We will keep this plant open."
+
+
+def test_dash_signs_a_quote_at_paragraph_end(run: Run) -> None:
+    text = "“The new bus line changed my week. I get home an hour earlier.” ― Mara Eldwin"
+    (a,) = run(text)
+    assert a.speaker == "Mara Eldwin" and a.direct is True
+    assert a.content_start == 0 and a.content_end is not None
+    assert "bus line" in text[a.content_start : a.content_end]
+
+
+def test_poll_as_prepositional_source(run: Run) -> None:
+    text = "In the latest Brannock survey, Ilse Moravec leads by four points."
+    (a,) = run(text)
+    assert a.speaker is not None and "survey" in a.speaker
+    assert a.content_start is not None
+    assert "leads by four points" in text[a.content_start : a.content_end]
+
+
+def test_in_with_other_nouns_is_no_cue(run: Run) -> None:
+    assert run("In the latest budget, Ilse Moravec cut road spending.") == []
+
+
+def test_saying_after_preposition_takes_the_main_subject(run: Run) -> None:
+    text = "Dr. Pell Aranda opened the hearing by saying that the clinic would close."
+    (a,) = run(text)
+    assert a.cue == "say" and a.speaker_canonical is not None and "Aranda" in a.speaker_canonical
+    assert a.content_start is not None
+    assert "clinic would close" in text[a.content_start : a.content_end]
+
+
+def test_share_of_respondents_and_described_those_speak(run: Run) -> None:
+    text = ("In the Corvin poll, 61 percent said the mayor should resign. "
+            "Those close to the mayor say she will stay.")
+    atts = by_cue(run(text), "say")
+    assert [a.speaker for a in atts] == ["61 percent", "Those close to the mayor"]
+
+
+def test_continue_is_a_cue_only_next_to_a_quote(run: Run) -> None:
+    text = ("Nadia Koret continued, “The ferry must run all winter.” "
+            "Nadia Koret continued to work on the ferry plan.")
+    atts = run(text)
+    assert [a.cue for a in atts] == ["continue"]
+    assert atts[0].direct is True
+
+
+def test_point_out(run: Run) -> None:
+    text = "Economist Tobin Ferrel pointed out that rents rose twice as fast as wages."
+    (a,) = run(text)
+    assert a.cue == "point out"
+    assert a.content_start is not None
+    assert "rents rose" in text[a.content_start : a.content_end]
+
+
+def test_possessive_author_of_a_claim_with_that_clause(run: Run) -> None:
+    text = "Reporters checked Senator Ula Brisk's claim that the dam leaks."
+    (a,) = run(text)
+    assert a.cue == "claim" and a.speaker is not None and "Ula Brisk" in a.speaker
+    assert a.content_start is not None
+    assert "the dam leaks" in text[a.content_start : a.content_end]
+
+
+def test_possessive_claim_repeated_by_another_speaker_is_not_a_second_attribution(
+        run: Run) -> None:
+    text = "Mayor Edda Quill repeated Senator Ula Brisk's warning that the dam leaks."
+    assert [a.cue for a in run(text)] == ["repeat"]
+
+
+def test_cue_under_a_plain_verb_takes_its_subject(run: Run) -> None:
+    text = "Commissioner Vale Ostrom went on to say that the port would reopen."
+    atts = by_cue(run(text), "say")
+    assert len(atts) == 1 and atts[0].speaker_canonical is not None
+    assert "Ostrom" in atts[0].speaker_canonical
+
+
+def test_evaluation_verbs_of_praise_and_blame(run: Run) -> None:
+    text = "Governor Ines Palo hailed the ruling. Rival Dario Fenn mocked the governor's plan."
+    assert [a.cue for a in run(text)] == ["hail", "mock"]
+
+
+def test_accuse_of_and_urge_to_carry_their_content(run: Run) -> None:
+    text = ("Senator Yara Belk accused the agency of hiding the audit. "
+            "Yara Belk urged the board to publish it.")
+    atts = run(text)
+    assert [a.cue for a in atts] == ["accuse", "urge"]
+    accuse, urge = atts
+    assert accuse.content_start is not None and urge.content_start is not None
+    assert "hiding the audit" in text[accuse.content_start : accuse.content_end]
+    assert "publish it" in text[urge.content_start : urge.content_end]
+
+
+def test_speak_about_and_liken(run: Run) -> None:
+    text = ("Chief Nola Strand spoke about the flooding in the lower town. "
+            "Nola Strand likened the storm to a siege.")
+    atts = run(text)
+    assert [a.cue for a in atts] == ["speak about", "liken"]
+    assert atts[0].content_start is not None
+    assert "flooding" in text[atts[0].content_start : atts[0].content_end]
+
+
+def test_declining_is_a_stance_but_not_inside_another_cue(run: Run) -> None:
+    assert [a.cue for a in run("Trustee Mel Orvik declined to comment on the sale.")] == [
+        "decline"]
+    assert [a.cue for a in run("Mel Orvik said he refuses to resign.")] == ["say"]
+
+
+def test_document_subjects_speak(run: Run) -> None:
+    text = "Data from the Corvin Institute indicate that wages fell in May."
+    (a,) = run(text)
+    assert a.cue == "indicate" and a.speaker is not None and a.speaker.startswith("Data")
+
+
+def test_compare_to_and_talk_about(run: Run) -> None:
+    text = ("Professor Jun Arkwell compared the reform to a tax on renters. "
+            "Jun Arkwell talked about the housing queue.")
+    atts = run(text)
+    assert [a.cue for a in atts] == ["compare", "talk about"]
+    assert atts[0].content_start is not None
+    assert "tax on renters" in text[atts[0].content_start : atts[0].content_end]

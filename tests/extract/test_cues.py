@@ -13,7 +13,9 @@ def test_lexicon_has_core_verbs_and_frames() -> None:
     assert call is not None and call.cue == "call for"
     assert lex.force("deny") == "denying"
     assert lex.force("confirm") == "confirming"
-    assert lex.verb("think") is None and "think" in lex.not_cues
+    think = lex.verb("think")
+    assert think is not None and think.top_only  # "said she thinks": one attribution
+    assert lex.verb("see") is None and "see" in lex.not_cues
 
 
 def test_prepositional_and_nominal_cues() -> None:

@@ -8,8 +8,11 @@ dependencies; what no library does here is written by hand and kept small:
   adjacent quote, parenthetical, content object, "call for", "as"), unlisted
   verbs with a that-clause or an adjacent quote and a human/organisation subject
   (structure, not the list), nominal cues ("the announcement, made by X"),
-  prepositional cues ("according to X", "per TASS") and citation chains
-  ("X reported, citing Y", "It cited Y as saying");
+  prepositional cues ("according to X", "per TASS", "in the poll"), citation chains
+  ("X reported, citing Y", "It cited Y as saying") and layout cues (a speaker label
+  opening a paragraph, "Kellan: …"; a dash signing a quote, "“…” ― Ana Ruiz");
+* attitude verbs ("believe", "want"; ``top_only`` in the lexicon) are cues of their
+  own but not inside the content of another cue ("said she hopes" is one attribution);
 * speakers (``speakers``), pronouns and outlet context (``attribution_context``);
 * quotes (``quotes``): a cue inside a quotation never attributes the outer text,
   and quotes decide ``direct`` (all quoted, partly quoted = "mixed", none).
@@ -25,6 +28,7 @@ from walking the subtree of a found cue.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +51,9 @@ from newstrace.records import Attribution
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _GAP_CHARS = " ,:;—–-\t"
 _CLOSING_PUNCT = ".,;:!?)]"
+# "Kellan: …" / "PENCE: …" at a paragraph's start; 1-4 capitalised words, no verb.
+_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+_BYLINE_NAME = r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\.?\s*$"
 _LEFT_STOP = frozenset({"conj", "appos", "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis",
                         "ROOT", "xcomp"})
 
@@ -98,6 +105,9 @@ class _Run:
         self.handled: set[int] = set()
         # outlet markers ("according to TASS"): (sentence index, paragraph, start, end, outlet)
         self.markers: list[tuple[int, int, int, int, str]] = []
+        self.person_words = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+        dashes = re.escape(self.lex.byline_dashes) if self.lex.byline_dashes else None
+        self.byline = re.compile(f"[”\"]\\s*([{dashes}])" + _BYLINE_NAME) if dashes else None
 
     # ------------------------------------------------------------------ walking
 
@@ -116,6 +126,7 @@ class _Run:
                     self._noun_cue(t, k, sent)
                 elif t.pos_ in ("VERB", "AUX") and t.tag_.startswith("VB"):
                     self._verb_cue(t, k, sent)
+            self._line_cues(k, sent, before)
             self._settle_sentence(k, before)
 
     # ------------------------------------------------------------------ helpers
@@ -191,6 +202,47 @@ class _Run:
     def _resolve(self, sp: Speaker, head: Any, k: int) -> tuple[Speaker, Draft | None] | None:
         return self.ctx.resolve(sp, head, k, self.sents[k].start)
 
+    # ------------------------------------------------------------------ layout cues
+
+    def _line_cues(self, k: int, sent: Any, before: int) -> None:
+        """A speaker label opening the paragraph, or a dash signing a quote that ends it."""
+        p = self.para_of(sent.start_char)
+        p0 = self.para_starts[p]
+        p1 = self.text.find("\n", p0)
+        p1 = len(self.text) if p1 < 0 else p1
+        drafts = self.ctx.drafts[before:]
+        m = _LABEL.match(self.text, p0, p1)
+        if m is not None and sent.start_char <= m.start(1) < sent.end_char \
+                and not any(d.start < m.end() and m.start(1) < d.end for d in drafts):
+            words = m.group(1).split()
+            if words[-1].lower() in self.person_words or (
+                    len(words) == 1 and words[0].lower() in self.lex.label_documents):
+                colon = m.start(1) + len(m.group(1))
+                self._layout_draft(k, m.start(1), colon, colon, colon + 1, m.end(), p1)
+        if self.byline is None or not sent.start_char < p1 <= sent.end_char + 1:
+            return
+        b = self.byline.search(self.text, p0, p1)
+        if b is None or self.quotes.inside(b.start(1)) or any(
+                d.start < b.end(2) and b.start(1) < d.end for d in drafts):
+            return
+        q = self._quote_before(b.start(1))
+        if q is not None:
+            self._layout_draft(k, b.start(2), b.end(2), b.start(1), b.end(1), q.start, q.end)
+        elif not self.quotes.within(p0, b.start(1)):
+            # the quote opened in an earlier paragraph: this paragraph is its end
+            self._layout_draft(k, b.start(2), b.end(2), b.start(1), b.end(1), p0, b.start(1))
+
+    def _layout_draft(self, k: int, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
+                      q_lo: int, q_hi: int) -> None:
+        span = self.doc.char_span(s_lo, s_hi, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        sp = classify(span.root, list(span))
+        if sp.role == "pronoun":
+            return
+        d = self._draft(min(s_lo, c_lo), max(s_hi, c_hi), sp, "say", span.root.i, k)
+        self._set_content(d, q_lo, q_hi)
+
     # ------------------------------------------------------------------ prepositional cues
 
     def _prep_cue(self, t: Any, k: int, sent: Any) -> None:
@@ -208,6 +260,8 @@ class _Run:
         if pobj is None:
             pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
         if pobj is None or not speaker_like(pobj):
+            return
+        if cue.heads and pobj.lemma_.lower() not in cue.heads:
             return
         sp = classify(pobj)
         if cue.named_only and not sp.named:
@@ -242,6 +296,14 @@ class _Run:
                         author = next((p for p in g.children if p.dep_ == "pobj"), None)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 author = next((p for p in c.children if p.dep_ == "pobj"), None)
+        that = None
+        if author is None:
+            # "X's claim that …": a possessive author with the statement as a that-clause
+            that = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+            relayed = t.head.pos_ in ("VERB", "AUX") and self.lex.verb(t.head.lemma_) is not None
+            if that is not None and not relayed:  # not "repeated X's warning that …"
+                author = next((c for c in t.children if c.dep_ == "poss"), None)
         if author is None or not speaker_like(author):
             return
         sp = classify(author)
@@ -253,7 +315,9 @@ class _Run:
         d = self._draft(start, max(sp.end, t.idx + len(t)), sp, self.lex.nouns[t.lemma_.lower()].cue,
                         t.i, k, ante)
         head = t.head
-        if head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass"):
+        if that is not None:
+            self._set_content(d, *self._span(list(that.subtree)))
+        elif head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass"):
             lo, hi = self._span([x for x in head.subtree if x.i not in {y.i for y in t.subtree}])
             self._set_content(d, lo, hi)
         else:
@@ -262,6 +326,8 @@ class _Run:
     # ------------------------------------------------------------------ verbal cues
 
     def _verb_cue(self, t: Any, k: int, sent: Any) -> None:
+        if not t.text[0].isalpha():
+            return  # a dash tagged as a verb: a signed quote, see _line_cues
         if t.dep_ in ("amod", "compound") or (t.dep_ == "acl" and t.tag_ == "VBN"):
             return
         if (t.dep_ == "xcomp" or (t.dep_ == "ccomp" and t.tag_ not in ("VBD", "VBN"))) \
@@ -270,11 +336,16 @@ class _Run:
         lemma = t.lemma_.lower()
         vc = self.lex.verb(lemma)
         children = list(t.children)
+        particle: str | None = None
         if vc is not None:
-            if vc.particle and not any(c.lower_ == vc.particle and c.dep_ in ("prep", "prt")
-                                       for c in children):
-                return
+            if vc.particles:
+                particle = next((c.lower_ for c in children if self._framing_particle(t, c, vc)),
+                                None)
+                if particle is None and not (vc.naming and self._naming_frame(t, children)):
+                    return
             if any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in vc.not_with for c in children):
+                return
+            if vc.top_only and self._inside_cue(t):
                 return
         elif (lemma in self.lex.not_cues or t.pos_ != "VERB"
               or t.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "conj")):
@@ -288,7 +359,8 @@ class _Run:
         if passive and (vc is None or not vc.passive):
             return
         skip = speaker_words().non_speaker_subjects
-        if subj is not None and (subj.lower_ in skip or not speaker_like(subj)):
+        if subj is not None and ((subj.lower_ in skip and not self._described(subj))
+                                 or not speaker_like(subj)):
             return
         if subj is None and not passive:
             return
@@ -301,7 +373,8 @@ class _Run:
             sp = classify(subj, sp_tokens)
         else:
             sp = NO_SPEAKER
-        cue_tokens = [t] + [c for c in children if vc and vc.particle and c.lower_ == vc.particle]
+        cue_tokens = [t] + [c for c in children if particle is not None and c.lower_ == particle
+                            and c.dep_ in ("prep", "prt")]
         recipient = self._recipient(t, children, vc)
         span_tokens = cue_tokens + ([recipient] if recipient is not None else [])
         lo, hi = self._span(span_tokens)
@@ -313,6 +386,9 @@ class _Run:
 
         clause = [c for c in children if c.dep_ in self.lex.clause_deps]
         content_deps = [c for c in children if self._content_child(c, vc)]
+        if vc is not None and vc.content_preps:  # "accused the agency of hiding it"
+            content_deps += [g for c in children if c.dep_ == "dobj" for g in c.children
+                             if self._content_child(g, vc)]
         q_before = self._quote_before(lo)
         q_after = self._quote_after(hi)
         obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
@@ -337,9 +413,13 @@ class _Run:
                 # "…, a source informed CNN." / "… told Reuters": the content is the sentence
                 framed = self._is_outlet(recipient) or not self.text[
                     hi : self.sents[k].end_char].strip(_CLOSING_PUNCT + " \n\"”’")
+            if vc.quote_only:  # the quote is its own: same sentence, no "continued to …"
+                framed = not any(c.dep_ == "xcomp" for c in children) and (
+                    q_after is not None or (q_before is not None
+                                            and q_before.start >= sent.start_char))
             if not framed:
                 return
-            cue = vc.cue
+            cue = f"{vc.lemma} {particle}" if particle else vc.lemma
 
         resolved = self._resolve(sp, subj, k) if subj is not None else (sp, None)
         if resolved is None:
@@ -380,17 +460,56 @@ class _Run:
         if only_object or sp.text is None:
             d.direct = False
 
+    def _framing_particle(self, t: Any, c: Any, vc: VerbCue) -> bool:
+        """``c`` is the verb's particle: "call for"; "call on" only right after the verb."""
+        if c.dep_ not in ("prep", "prt") or c.lower_ not in vc.particles:
+            return False
+        if any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            return False  # "called her on Tuesday"
+        return bool(c.lower_ == vc.particle or c.i == t.i + 1)
+
+    def _naming_frame(self, t: Any, children: list[Any]) -> bool:
+        """"X called the plan a disaster", "called it \"reckless\"": an object and what it is called."""
+        if not any(c.dep_ in ("dobj", "oprd") for c in children) or any(
+                c.dep_ == "dobj" and c.lower_ in _RELATIVE | {"what"} for c in children):
+            return False  # "what he called X" names a phrase of the writer's sentence
+        if any(c.dep_ == "oprd" for c in children):
+            return True
+        end = max(x.idx + len(x) for x in t.subtree)
+        return bool(self.quotes.within(t.idx + len(t), end))
+
+    @staticmethod
+    def _described(subj: Any) -> bool:
+        """"those close to him", "those who attended": a demonstrative with a description."""
+        return subj.lower_ in ("those", "these") and any(
+            c.dep_ in ("amod", "acl", "relcl", "prep") for c in subj.children)
+
+    def _inside_cue(self, t: Any) -> bool:
+        """Whether ``t`` sits in the clause or quote another cue reports ("said he thinks")."""
+        if self.quotes.inside(t.idx):
+            return True
+        v = t
+        for _ in range(4):
+            if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or v.head.i == v.i:
+                return False
+            v = v.head
+            if v.pos_ in ("VERB", "AUX") and self.lex.verb(v.lemma_.lower()) is not None:
+                return True
+        return False
+
     def _content_child(self, c: Any, vc: VerbCue | None) -> bool:
         if vc is None:
             return False
         if c.dep_ == "dobj" and vc.object == "content":
             return True
-        if c.dep_ == "xcomp" and vc.object != "recipient" and any(
+        if c.dep_ == "xcomp" and (vc.object != "recipient" or vc.to_clause) and any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ in ("as", "for", "about", "on") and any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children):
-            return vc.particle == c.lower_ or c.lower_ == "as" or vc.lemma in ("comment",)
+            return c.lower_ in vc.particles or c.lower_ == "as" or vc.lemma in ("comment",)
+        if c.dep_ == "prep" and c.lower_ in vc.content_preps:
+            return any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         return bool(c.dep_ == "oprd")
 
     def _subject(self, t: Any) -> tuple[Any, bool]:
@@ -424,8 +543,13 @@ class _Run:
                     return None, False  # "... and would insist": reported content, not a cue
                 v = v.head
                 continue
-            if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+            if v.head.pos_ in ("VERB", "AUX") and (
+                    (v.dep_ == "advcl" and v.tag_ == "VBG") or v.dep_ == "xcomp"):
                 v = v.head
+                continue
+            if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" \
+                    and v.head.head.pos_ in ("VERB", "AUX"):
+                v = v.head.head  # "began by saying", "criticised for saying"
                 continue
             break
         return None, False

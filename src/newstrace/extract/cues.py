@@ -24,12 +24,23 @@ class VerbCue:
     object: ObjectRole = "none"
     bare: bool = False
     particle: str | None = None
+    also: tuple[str, ...] = ()
+    naming: bool = False
+    quote_only: bool = False
+    content_preps: frozenset[str] = frozenset()
+    to_clause: bool = False
     passive: bool = False
     not_with: frozenset[str] = frozenset()
+    top_only: bool = False
 
     @property
     def cue(self) -> str:
         return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
+    @property
+    def particles(self) -> tuple[str, ...]:
+        """Every particle that frames the verb as a cue ("call for", "call on")."""
+        return (self.particle, *self.also) if self.particle else self.also
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,7 @@ class PrepCue:
     words: tuple[str, ...]
     cue: str
     named_only: bool = False
+    heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,8 @@ class CueLexicon:
     not_cues: frozenset[str]
     clause_deps: frozenset[str]
     irrealis_heads: frozenset[str]
+    label_documents: frozenset[str] = frozenset()
+    byline_dashes: str = ""
 
     def verb(self, lemma: str) -> VerbCue | None:
         return self.verbs.get(lemma.lower())
@@ -75,15 +89,23 @@ def cue_lexicon() -> CueLexicon:
             object=row.get("object", "none"),
             bare=bool(row.get("bare", False)),
             particle=row.get("particle"),
+            also=tuple(row.get("also", ())),
+            naming=bool(row.get("naming", False)),
+            quote_only=bool(row.get("quote_only", False)),
+            content_preps=frozenset(row.get("content_preps", ())),
+            to_clause=bool(row.get("to_clause", False)),
             passive=bool(row.get("passive", False)),
             not_with=frozenset(row.get("not_with", ())),
+            top_only=bool(row.get("top_only", False)),
         )
     nouns = {row["lemma"]: NounCue(row["lemma"], row["cue"]) for row in data.get("noun", [])}
     preps = {
-        row["words"][0]: PrepCue(tuple(row["words"]), row["cue"], bool(row.get("named_only")))
+        row["words"][0]: PrepCue(tuple(row["words"]), row["cue"], bool(row.get("named_only")),
+                                 frozenset(row.get("heads", ())))
         for row in data.get("prep", [])
     }
     structure = data.get("structure", {})
+    lines = data.get("lines", {})
     return CueLexicon(
         verbs=verbs,
         nouns=nouns,
@@ -91,4 +113,6 @@ def cue_lexicon() -> CueLexicon:
         not_cues=frozenset(structure.get("not_cues", ())),
         clause_deps=frozenset(structure.get("clause_deps", ("ccomp",))),
         irrealis_heads=frozenset(structure.get("irrealis_heads", ())),
+        label_documents=frozenset(lines.get("label_documents", ())),
+        byline_dashes="".join(lines.get("byline_dashes", ())),
     )

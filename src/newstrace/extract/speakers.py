@@ -312,8 +312,8 @@ def speaker_like(head: Any) -> bool:
         return True
     lemma = head.lemma_.lower()
     words = speaker_words()
-    if head.pos_ == "PRON":
-        return head.lower_ in words.pronouns
+    if head.pos_ == "PRON":  # "he", "they", and "those" (when described, see attribution)
+        return head.lower_ in words.pronouns or head.lower_ in words.human_heads
     if words.person_like(lemma) or lemma in speaker_words().partitive_heads:
         return True
     core = _core_tokens(head)
