@@ -57,6 +57,10 @@ def _sqlite_engine(path: str | Path) -> Engine:
     return engine
 
 
+def _where(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
 def _direct(value: str) -> bool | str:
     parsed = json.loads(value)
     return parsed if isinstance(parsed, bool | str) else bool(parsed)
@@ -199,6 +203,11 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
+    def _fetch(self, sql: str, params: dict[str, Any]) -> list[Any]:
+        """Run one read query and return its rows as mappings (one connection per query)."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(text(sql), params).mappings())
+
     def _doc_rows(self, where: str = "", params: dict[str, Any] | None = None) -> Rows[DocumentRow]:
         sql = (
             "SELECT d.*, (SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
@@ -206,19 +215,18 @@ class Store:
             f"{where} ORDER BY COALESCE(d.published_value, '9999'), d.name"
         )
         out: Rows[DocumentRow] = Rows()
-        with self.engine.connect() as conn:
-            for r in conn.execute(text(sql), params or {}).mappings():
-                out.append(DocumentRow(
-                    id=r["id"], name=r["name"], outlet=r["outlet"], origin=r["origin"],
-                    title=r["title"], author=r["author"], url=r["url"], source_path=r["source_path"],
-                    language=r["language"], status=r["status"], status_reason=r["status_reason"],
-                    published=r["published_value"],
-                    published_precision=r["published_precision"],
-                    published_confidence=r["published_confidence"],
-                    published_evidence=r["published_evidence"],
-                    published_method=r["published_method"],
-                    attributions=r["n_att"], signals=r["n_sig"],
-                ))
+        for r in self._fetch(sql, params or {}):
+            out.append(DocumentRow(
+                id=r["id"], name=r["name"], outlet=r["outlet"], origin=r["origin"],
+                title=r["title"], author=r["author"], url=r["url"], source_path=r["source_path"],
+                language=r["language"], status=r["status"], status_reason=r["status_reason"],
+                published=r["published_value"],
+                published_precision=r["published_precision"],
+                published_confidence=r["published_confidence"],
+                published_evidence=r["published_evidence"],
+                published_method=r["published_method"],
+                attributions=r["n_att"], signals=r["n_sig"],
+            ))
         return out
 
     def documents(self) -> Rows[DocumentRow]:
@@ -239,12 +247,8 @@ class Store:
         return str(value)
 
     def lines(self, doc_id: str) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                text('SELECT number, cls, text, reason FROM lines WHERE doc_id = :id ORDER BY number'),
-                {"id": doc_id},
-            ).mappings()
-            return [dict(r) for r in rows]
+        sql = "SELECT number, cls, text, reason FROM lines WHERE doc_id = :id ORDER BY number"
+        return [dict(r) for r in self._fetch(sql, {"id": doc_id})]
 
     def attributions(self, *, doc_id: str | None = None, speaker: str | None = None) -> Rows[AttributionRow]:
         clauses, params = [], {}
@@ -258,7 +262,7 @@ class Store:
         return self._attribution_rows(clauses, params)
 
     def _attribution_rows(self, clauses: list[str], params: dict[str, Any]) -> Rows[AttributionRow]:
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where = _where(clauses)
         sql = (
             "SELECT a.*, d.name AS doc_name, d.outlet AS outlet, "
             f"{_SNIPPETS.format(t='a')}, "
@@ -267,17 +271,16 @@ class Store:
             "ORDER BY d.name, a.start"
         )
         out: Rows[AttributionRow] = Rows()
-        with self.engine.connect() as conn:
-            for r in conn.execute(text(sql), params).mappings():
-                out.append(AttributionRow(
-                    id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
-                    start=r["start"], end=r["end"], raw_start=r["raw_start"], raw_end=r["raw_end"],
-                    evidence=r["evidence"], sentence=r["sentence"],
-                    speaker=r["speaker"], speaker_canonical=r["speaker_canonical"],
-                    speaker_kind=r["speaker_kind"], named=bool(r["named"]), cue=r["cue"],
-                    direct=_direct(r["direct"]), via=r["via"],
-                    content=r["content"],
-                ))
+        for r in self._fetch(sql, params):
+            out.append(AttributionRow(
+                id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
+                start=r["start"], end=r["end"], raw_start=r["raw_start"], raw_end=r["raw_end"],
+                evidence=r["evidence"], sentence=r["sentence"],
+                speaker=r["speaker"], speaker_canonical=r["speaker_canonical"],
+                speaker_kind=r["speaker_kind"], named=bool(r["named"]), cue=r["cue"],
+                direct=_direct(r["direct"]), via=r["via"],
+                content=r["content"],
+            ))
         return out
 
     def signals(
@@ -312,7 +315,7 @@ class Store:
         return self._signal_rows(clauses, params)
 
     def _signal_rows(self, clauses: list[str], params: dict[str, Any]) -> Rows[SignalRow]:
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where = _where(clauses)
         sql = (
             "SELECT s.*, d.name AS doc_name, d.outlet AS outlet, d.origin AS origin, "
             f"d.published_value AS published, {_SNIPPETS.format(t='s')} "
@@ -320,42 +323,34 @@ class Store:
             "ORDER BY s.event_date IS NULL, s.event_date, d.published_value, d.name, s.start"
         )
         out: Rows[SignalRow] = Rows()
-        with self.engine.connect() as conn:
-            for r in conn.execute(text(sql), params).mappings():
-                out.append(SignalRow(
-                    id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
-                    origin=r["origin"], published=r["published"], start=r["start"], end=r["end"],
-                    raw_start=r["raw_start"], raw_end=r["raw_end"],
-                    evidence=r["evidence"], sentence=r["sentence"],
-                    actor=r["actor"], actor_text=r["actor_text"], type=r["type"],
-                    topics=json.loads(r["topics_json"]), polarity=r["polarity"],
-                    when=r["when_value"], when_precision=r["when_precision"],
-                    when_evidence=r["when_evidence"], source_kind=r["source_kind"],
-                    source_by=r["source_by"], source_via=r["source_via"],
-                    attribution_id=r["attribution_id"], event_date=r["event_date"],
-                    event_basis=r["event_basis"],
-                ))
+        for r in self._fetch(sql, params):
+            out.append(SignalRow(
+                id=r["id"], doc_id=r["doc_id"], doc_name=r["doc_name"], outlet=r["outlet"],
+                origin=r["origin"], published=r["published"], start=r["start"], end=r["end"],
+                raw_start=r["raw_start"], raw_end=r["raw_end"],
+                evidence=r["evidence"], sentence=r["sentence"],
+                actor=r["actor"], actor_text=r["actor_text"], type=r["type"],
+                topics=json.loads(r["topics_json"]), polarity=r["polarity"],
+                when=r["when_value"], when_precision=r["when_precision"],
+                when_evidence=r["when_evidence"], source_kind=r["source_kind"],
+                source_by=r["source_by"], source_via=r["source_via"],
+                attribution_id=r["attribution_id"], event_date=r["event_date"],
+                event_basis=r["event_basis"],
+            ))
         return out
 
     def sources(self, doc_id: str) -> list[dict[str, Any]]:
         """Every input that carried this document's text (copies included)."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT source_path, name, url, outlet, published, extra_json FROM document_sources "
-                     "WHERE doc_id = :id ORDER BY source_path, name"),
-                {"id": doc_id},
-            ).mappings()
-            return [{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
-                     "extra": json.loads(r["extra_json"])} for r in rows]
+        sql = ("SELECT source_path, name, url, outlet, published, extra_json FROM document_sources "
+               "WHERE doc_id = :id ORDER BY source_path, name")
+        return [{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
+                 "extra": json.loads(r["extra_json"])} for r in self._fetch(sql, {"id": doc_id})]
 
     def rejections(self) -> Rows[Rejection]:
         out: Rows[Rejection] = Rows()
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT name, source_path, code, reason FROM rejections ORDER BY source_path, name")
-            )
-            for r in rows:
-                out.append(Rejection(r[0], r[1], r[2], r[3]))
+        sql = "SELECT name, source_path, code, reason FROM rejections ORDER BY source_path, name"
+        for r in self._fetch(sql, {}):
+            out.append(Rejection(r["name"], r["source_path"], r["code"], r["reason"]))
         return out
 
     def get(self, item_id: str) -> DocumentRow | AttributionRow | SignalRow:
