@@ -121,3 +121,10 @@ def test_date_document_times_use_clean_text_offsets(make_clean: Callable[..., An
     assert got == [("Since last September", "2023-09", "month"), ("In 2022", "2022", "year")]
     for t in dated.times:
         assert clean.text[t.start : t.end] == t.text
+
+
+def test_a_name_word_after_a_line_break_is_still_a_time() -> None:
+    from newstrace.date.mentions import find_mentions
+
+    assert [m.text for m in find_mentions("Advertisement\n\nTomorrow the talks resume.")] == ["Tomorrow"]
+    assert [m.text for m in find_mentions("He spoke to India Today about it.")] == []

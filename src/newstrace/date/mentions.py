@@ -8,6 +8,7 @@ which is what resolving against a publication date needs.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,7 +64,7 @@ def _in_name(text: str, m: re.Match[str]) -> bool:
     if word not in expressions_table().get("name_words", []):
         return False
     before = text[max(0, m.start() - 30) : m.start()]
-    prev = re.search(r"([A-Za-z]+)\s+$", before)
+    prev = re.search(r"([A-Za-z]+)[ \t]+$", before)  # a name never runs across a line break
     return prev is not None and prev.group(1)[0].isupper() and not re.search(r"[.!?]\s+$", before)
 
 
@@ -120,8 +121,13 @@ def _mention(text: str, pat: ExpressionPattern, m: re.Match[str]) -> Mention | N
     )
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every time expression in ``text``, non-overlapping, in text order."""
+@functools.lru_cache(maxsize=8)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every time expression in ``text``, non-overlapping, in text order.
+
+    Cached: the publication-date pass and the event-time pass of one document
+    both read the mentions of its source text, and the scan is the stage's cost.
+    """
     found: list[tuple[int, int, int, Mention]] = []
     for order, pat in enumerate(expression_patterns()):
         for m in pat.regex.finditer(text):
@@ -137,4 +143,4 @@ def find_mentions(text: str) -> list[Mention]:
         if start >= taken_until:
             out.append(mention)
             taken_until = mention.end
-    return out
+    return tuple(out)

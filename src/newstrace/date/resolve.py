@@ -14,6 +14,7 @@ small calendar arithmetic that applies them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -197,8 +198,13 @@ def resolve_mention(m: Mention, anchor: PublishedDate) -> tuple[str | None, Prec
 
 def find_times(text: str, anchor: PublishedDate) -> list[TimeExpression]:
     """Every time expression in ``text`` (offsets into it), resolved against ``anchor``."""
+    return times_from_mentions(find_mentions(text), anchor)
+
+
+def times_from_mentions(mentions: Iterable[Mention], anchor: PublishedDate) -> list[TimeExpression]:
+    """Resolve already-found mentions against ``anchor``, keeping their offsets."""
     out = []
-    for m in find_mentions(text):
+    for m in mentions:
         try:
             value, precision = resolve_mention(m, anchor)
         except (ValueError, OverflowError):  # arithmetic past year 1 or 9999: unresolved
