@@ -44,6 +44,9 @@ def document_contract(ex: ExtractedDocument) -> dict[str, Any]:
                 "cue": a.cue,
                 "direct": a.direct,
                 "via": a.via,
+                "via_chain": list(a.via_chain),
+                "force": a.force,
+                "source": to_dict(a.profile),
                 "content_start": cs,
                 "content_end": ce,
                 "evidence": clean.text[a.start : a.end],
@@ -65,6 +68,13 @@ def document_contract(ex: ExtractedDocument) -> dict[str, Any]:
                 "when": to_dict(sig.when),
                 "source": to_dict(sig.source),
                 "attribution_id": sig.attribution_id,
+                "conditions": [
+                    {"topic": c.topic, "detail": c.detail, "state": c.state,
+                     "start": src(c.start, c.end)[0], "end": src(c.start, c.end)[1],
+                     "evidence": clean.text[c.start : c.end]}
+                    for c in sig.conditions
+                ],
+                "certainty": sig.certainty,
                 "evidence": clean.text[sig.start : sig.end],
             }
         )

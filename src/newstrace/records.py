@@ -196,6 +196,26 @@ class DatedDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """What the text says about a source beyond its name.
+
+    Users weigh a claim by how its source is described ("two people close to
+    the Kremlin" is not "a former official"), so the description is kept as
+    structure. ``count`` is "1", "2", "3", ... or "2+" for an unnumbered
+    plural; ``None`` when the text does not say (a named source).
+    """
+
+    count: str | None = None
+    qualifiers: tuple[str, ...] = ()  # "former", "senior", "unnamed", "third"
+    roles: tuple[str, ...] = ()  # "official", "spokesman", "diplomat"
+    affiliation: tuple[str, ...] = ()  # "Russian", "the Kremlin", "Reuters"
+    proximity: str | None = None  # "close to the Kremlin", "familiar with the talks"
+
+
+NO_PROFILE = SourceProfile()
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Who is presented as the source of a statement, and through whom.
 
@@ -218,6 +238,9 @@ class Attribution:
     content_end: int | None
     sentence_start: int
     sentence_end: int
+    force: str = "neutral"  # the cue's force in the lexicon: neutral, assertive, hedged, ...
+    profile: SourceProfile = NO_PROFILE
+    via_chain: tuple[str, ...] = ()  # relaying outlets, nearest the source first
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +255,23 @@ class SignalSource:
     kind: SourceKind
     by: str | None
     via: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A condition attached to a signal: what the actor ties the position to.
+
+    ``state`` is "required" (the actor demands or sets it), "excluded" (the
+    actor rules it out: "not retreat 1 metre") or "none" ("without
+    preconditions", itself a recorded position). ``start``/``end`` span the
+    evidence in ``CleanDocument.text``.
+    """
+
+    topic: str
+    detail: str
+    start: int
+    end: int
+    state: Literal["required", "excluded", "none"] = "required"
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +295,10 @@ class Signal:
     attribution_id: str | None
     sentence_start: int
     sentence_end: int
+    conditions: tuple[Condition, ...] = ()
+    # how firmly the report states it: "confirmed" (on record, asserted), "reported"
+    # (relayed), "signalled" (through intermediaries, hints), "speculative" (a reading)
+    certainty: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,27 @@ def test_read_commands_json_and_show(db: Path) -> None:
     assert missing.exit_code == 2
 
 
+def test_show_prints_the_source_structure_and_chain(db: Path) -> None:
+    runner = CliRunner()
+    atts = json.loads(runner.invoke(app, ["attributions", "--db", str(db), "--json"]).stdout)
+    officials = [a for a in atts if a["speaker"] == "A Kaldorian official, speaking on condition of anonymity"]
+    assert officials, sorted({a["speaker"] or "" for a in atts})
+    a = officials[0]
+    assert a["source_count"] == "1" and a["source_roles"] == ["official"]
+    assert a["source_affiliation"] == ["Kaldorian"] and "anonymous" in a["source_qualifiers"]
+    assert a["via_chain"] == ["Agence France-Presse"]
+    shown = runner.invoke(app, ["show", a["id"], "--db", str(db)])
+    assert shown.exit_code == 0
+    flat = " ".join(shown.stdout.split())  # the console wraps long lines
+    assert "(anonymous, 1, official, Kaldorian) → via Agence France-Presse" in flat
+    familiar = [a for a in atts if a["source_proximity"] == "familiar with his thinking"]
+    assert familiar and familiar[0]["source_count"] == "2"
+    relayed = [a for a in atts if a["via_chain"] and not a["named"]]
+    assert relayed and all(a["via_chain"][0] == a["via"] for a in relayed)
+    line = runner.invoke(app, ["show", relayed[0]["id"], "--db", str(db)]).stdout
+    assert f"→ via {relayed[0]['via']}" in " ".join(line.split())
+
+
 def test_extract_json_contract(tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text(

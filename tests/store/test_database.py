@@ -128,3 +128,32 @@ def test_copy_of_a_rejected_text_is_rejected_too(tmp_path: Path) -> None:
     assert report.added == [] and report.unchanged == []
     assert sorted((r.name, r.code) for r in report.rejected) == [("a.txt", "E009"), ("b.txt", "E009")]
     assert len(store.rejections()) == 2
+
+
+def test_reprocess_refills_new_columns_and_keeps_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour deal stalls\n\n"
+        "Two former senior Danish officials told the Harbour Gazette on Monday that the ferry "
+        "contract would be cancelled.\n\n"
+        "Mayor Ilse Brandt said the city wanted the ferries to keep running until spring.\n",
+        "utf-8")
+    (folder / "copy.txt").write_text((folder / "a.txt").read_text("utf-8"), "utf-8")
+    store = newstrace.open(tmp_path / "s.db")
+    store.ingest([folder])
+    before = store.attributions()
+    assert before and any(a.source_count == "2" for a in before)
+    sources = store.sources(before[0].doc_id)
+    assert len(sources) == 2
+    signals_before = [s.id for s in store.signals()]
+    with store.engine.begin() as conn:  # a store written before source profiles existed
+        conn.execute(text("UPDATE attributions SET force = NULL, source_count = NULL"))
+    report = store.reprocess()
+    assert report.added == ["a.txt"] and report.rejected == []
+    after = store.attributions()
+    assert [a.id for a in after] == [a.id for a in before]
+    assert [a.source_count for a in after] == [a.source_count for a in before]
+    assert all(a.force for a in after)
+    assert store.sources(before[0].doc_id) == sources
+    assert [s.id for s in store.signals()] == signals_before

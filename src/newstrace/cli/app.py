@@ -76,6 +76,34 @@ def ingest(
 
 
 @app.command()
+def reprocess(
+    db: DbOpt = None,  # type: ignore[assignment]
+    model: ModelOpt = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
+    processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run the current pipeline again over every stored document (after upgrading newstrace)."""
+    store = _open(db)
+    with _progress() as bar:
+        task = bar.add_task("reprocess", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = store.reprocess(model=model, batch_size=batch_size, n_process=processes, progress=tick)
+    if as_json:
+        _print_json({"reprocessed": report.added,
+                     "kept": [r.to_dict() for r in report.rejected]})
+    else:
+        console.print(f"reprocessed {len(report.added)}, kept as stored {len(report.rejected)} "
+                      f"→ {store.path}")
+        for r in report.rejected:
+            console.print(f"[yellow]kept[/yellow] {r.source_path or r.name}: {r.reason}")
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs.")],
     model: ModelOpt = None,

@@ -35,14 +35,23 @@ def table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> 
 
 
 def source_structure(a: AttributionRow) -> str:
-    """'unnamed former officials (anonymous) → via The New York Times'."""
+    """'unnamed former Russian officials (anonymous, 2+, former, official, Russian) → via NYT'."""
     who = a.speaker or "(no speaker: agentless)"
-    bits = [a.speaker_kind, "named" if a.named else "unnamed"]
-    if a.speaker_canonical and a.speaker_canonical != a.speaker:
-        bits.append(f"= {a.speaker_canonical}")
+    if a.named:
+        bits = [a.speaker_kind]
+        if a.speaker_canonical and a.speaker_canonical != a.speaker:
+            bits.append(f"= {a.speaker_canonical}")
+    else:
+        bits = ["anonymous" if a.speaker_kind in ("anonymous", "person") else f"{a.speaker_kind}, unnamed"]
+    if a.source_count:
+        bits.append(a.source_count)
+    bits += [q for q in a.source_qualifiers if a.named or q not in ("unnamed", "anonymous", "unidentified")]
+    bits += a.source_roles + a.source_affiliation
+    if a.source_proximity:
+        bits.append(a.source_proximity)
     chain = f"{who} ({', '.join(bits)})"
-    if a.via:
-        chain += f" → via {a.via}"
+    for outlet in a.via_chain or ([a.via] if a.via else []):
+        chain += f" → via {outlet}"
     return chain
 
 
@@ -73,7 +82,8 @@ def show_attribution(console: Console, a: AttributionRow) -> None:
     console.print(f"[bold]attribution[/bold] [dim]{a.id}[/dim]  in {escape(a.doc_name)} ({a.doc_id})")
     console.print(highlight(a.sentence, a.evidence))
     console.print(f"source: {source_structure(a)}", markup=False)
-    console.print(f"cue: {a.cue}   direct: {a.direct}   outlet: {a.outlet or '-'}", markup=False)
+    console.print(f"cue: {a.cue} ({a.force or '-'})   direct: {a.direct}   published by: {a.outlet or '-'}",
+                  markup=False)
     if a.content:
         console.print(Text("content: ", style="dim"), Text(a.content))
 
@@ -85,7 +95,9 @@ def show_signal(console: Console, s: SignalRow) -> None:
         f"actor: {s.actor} (as written: “{s.actor_text}”)   type: {s.type}   polarity: {s.polarity}",
         markup=False,
     )
-    console.print(f"topics: {', '.join(s.topics) or '-'}", markup=False)
+    console.print(f"topics: {', '.join(s.topics) or '-'}   certainty: {s.certainty or '-'}", markup=False)
+    for c in s.conditions:
+        console.print(f"condition: {c['topic']} / “{c['detail']}” ({c['state']})", markup=False)
     when = s.when or "-"
     if s.when_evidence:
         when += f" (from “{s.when_evidence}”)"

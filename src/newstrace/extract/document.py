@@ -15,6 +15,7 @@ from newstrace import ids
 from newstrace.clean.offsets import span_to_source
 from newstrace.extract.attribution import extract_attributions
 from newstrace.extract.signals import extract_signals
+from newstrace.extract.source_profile import with_profiles
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution, ExtractedDocument, Segment, Signal
 
@@ -32,7 +33,7 @@ def _signal_id(doc: str, segs: tuple[Segment, ...], s: Signal) -> str:
 def extract_document(parsed: ParsedDocument) -> ExtractedDocument:
     doc = parsed.doc_id
     segs = parsed.dated.clean.segments
-    found = tuple(extract_attributions(parsed))
+    found = tuple(with_profiles(parsed, extract_attributions(parsed)))
     signals = tuple(extract_signals(parsed, found))
     new_ids = {a.id: _attribution_id(doc, segs, a) for a in found}
     attributions = tuple(dataclasses.replace(a, id=new_ids[a.id]) for a in found)

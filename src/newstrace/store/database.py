@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from newstrace import ids, pipeline
 from newstrace.clean.boilerplate import Boilerplate, outlet_key
@@ -31,7 +31,13 @@ from newstrace.store.rows import (
     Rows,
     SignalRow,
 )
-from newstrace.store.writer import write_document, write_rejection, write_source
+from newstrace.store.writer import (
+    delete_document,
+    restore_sources,
+    write_document,
+    write_rejection,
+    write_source,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -59,6 +65,25 @@ def _sqlite_engine(path: str | Path) -> Engine:
 
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _write_extracted(conn: Connection, item: ExtractedDocument) -> None:
+    """Write a processed document with the status its language and problems give it."""
+    lang = item.dated.clean.language
+    if item.problem:
+        write_document(conn, item, status="failed", status_reason=item.problem)
+    elif lang == "en":
+        write_document(conn, item)
+    else:
+        write_document(conn, item, status="not_english", status_reason=Errors.E015.format_msg(lang=lang))
+
+
+def _json_list(value: str | None) -> list[Any]:
+    """A JSON list column; rows written before the column existed read as empty."""
+    if not value:
+        return []
+    parsed = json.loads(value)
+    return parsed if isinstance(parsed, list) else []
 
 
 def _direct(value: str) -> bool | str:
@@ -94,14 +119,70 @@ class Store:
             if isinstance(item, Rejected):
                 write_rejection(conn, item)
             else:
-                lang = item.dated.clean.language
-                if item.problem:
-                    write_document(conn, item, status="failed", status_reason=item.problem)
-                elif lang == "en":
-                    write_document(conn, item)
-                else:
-                    write_document(conn, item, status="not_english",
-                                   status_reason=Errors.E015.format_msg(lang=lang))
+                _write_extracted(conn, item)
+
+    def reprocess(
+        self,
+        *,
+        model: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        n_process: int = 1,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Run the current pipeline again over every stored document and replace what it derived.
+
+        For an upgraded newstrace: ingest skips known content, so new extractors
+        reach old documents only this way. The stored input text is the input, so
+        document and item IDs stay the same. Each document is replaced in its own
+        transaction; a document that now fails is kept as it was and reported.
+        """
+        report = IngestReport()
+        raws = self._stored_inputs()
+        boilerplate = self._learn_boilerplate(raws)
+        if progress:
+            progress(0, len(raws))
+        results = pipeline.run(list(raws), model=model, batch_size=batch_size, n_process=n_process,
+                               boilerplate=boilerplate)
+        for done, (raw, result) in enumerate(zip(raws, results, strict=True), start=1):
+            if isinstance(result, Rejected):
+                report.rejected.append(Rejection(raw.name, raw.source_path or "", result.code,
+                                                 f"kept as stored: {result.reason}"))
+            else:
+                try:
+                    with self.engine.begin() as conn:
+                        sources = delete_document(conn, raw.doc_id)
+                        _write_extracted(conn, result)
+                        restore_sources(conn, sources)
+                    report.added.append(raw.name)
+                except Exception as exc:  # the transaction rolled back: the old rows stand
+                    report.rejected.append(Rejection(raw.name, raw.source_path or "", "E010",
+                                                     Errors.E010.format_msg(detail=exc)))
+            if progress:
+                progress(done, len(raws))
+        if report.added:
+            with self.engine.begin() as conn:
+                link_actors(conn)
+        return report
+
+    def _stored_inputs(self) -> list[RawDocument]:
+        """Every stored document's input, rebuilt as it was first read."""
+        meta: dict[str, tuple[str | None, str | None]] = {}
+        for r in self._fetch("SELECT doc_id, source_path, outlet, published FROM document_sources "
+                             "ORDER BY doc_id, source_path", {}):
+            meta.setdefault(r["doc_id"], (r["outlet"], r["published"]))
+            meta.setdefault(f"{r['doc_id']}|{r['source_path']}", (r["outlet"], r["published"]))
+        out = []
+        sql = ("SELECT id, name, source_path, url, format, raw_text, raw_title, extra_json "
+               "FROM documents ORDER BY name, id")
+        for r in self._fetch(sql, {}):
+            # the metadata of the input the document was first read from
+            first = meta.get(r["id"], (None, None))
+            outlet, published = meta.get(f"{r['id']}|{r['source_path'] or ''}", first)
+            out.append(RawDocument(
+                doc_id=r["id"], name=r["name"], text=r["raw_text"], format=r["format"],
+                source_path=r["source_path"], url=r["url"], outlet=outlet, published=published,
+                title=r["raw_title"], extra=json.loads(r["extra_json"])))
+        return out
 
     def ingest(
         self,
@@ -279,7 +360,12 @@ class Store:
                 speaker=r["speaker"], speaker_canonical=r["speaker_canonical"],
                 speaker_kind=r["speaker_kind"], named=bool(r["named"]), cue=r["cue"],
                 direct=_direct(r["direct"]), via=r["via"],
-                content=r["content"],
+                content=r["content"], force=r["force"], source_count=r["source_count"],
+                source_qualifiers=_json_list(r["source_qualifiers_json"]),
+                source_roles=_json_list(r["source_roles_json"]),
+                source_affiliation=_json_list(r["source_affiliation_json"]),
+                source_proximity=r["source_proximity"],
+                via_chain=_json_list(r["via_chain_json"]) or ([r["via"]] if r["via"] else []),
             ))
         return out
 
@@ -335,7 +421,8 @@ class Store:
                 when_evidence=r["when_evidence"], source_kind=r["source_kind"],
                 source_by=r["source_by"], source_via=r["source_via"],
                 attribution_id=r["attribution_id"], event_date=r["event_date"],
-                event_basis=r["event_basis"],
+                event_basis=r["event_basis"], conditions=_json_list(r["conditions_json"]),
+                certainty=r["certainty"],
             ))
         return out
 

@@ -75,6 +75,13 @@ class AttributionRow(Row):
     direct: bool | str
     via: str | None
     content: str | None
+    force: str | None = None
+    source_count: str | None = None
+    source_qualifiers: list[str] = dataclasses.field(default_factory=list)
+    source_roles: list[str] = dataclasses.field(default_factory=list)
+    source_affiliation: list[str] = dataclasses.field(default_factory=list)
+    source_proximity: str | None = None
+    via_chain: list[str] = dataclasses.field(default_factory=list)
 
 
 
@@ -106,6 +113,8 @@ class SignalRow(Row):
     attribution_id: str | None
     event_date: str | None
     event_basis: str
+    conditions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    certainty: str | None = None
 
 
 

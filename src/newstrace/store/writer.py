@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from newstrace.clean.offsets import span_to_source
-from newstrace.records import ExtractedDocument, RawDocument, Rejected
+from newstrace.records import Condition, ExtractedDocument, RawDocument, Rejected
 
 
 def _event(when_value: str | None, published: str | None) -> tuple[str | None, str]:
@@ -41,7 +41,7 @@ def write_document(
     _insert(conn, "documents", {
         "id": raw.doc_id, "name": raw.name, "source_path": raw.source_path, "url": raw.url,
         "format": raw.format, "outlet": clean.outlet, "origin": clean.origin,
-        "title": clean.title, "language": clean.language, "status": status,
+        "title": clean.title, "raw_title": raw.title, "language": clean.language, "status": status,
         "status_reason": status_reason, "author": clean.author,
         "published_value": pub.value, "published_precision": pub.precision,
         "published_confidence": pub.confidence, "published_evidence": pub.evidence,
@@ -72,6 +72,12 @@ def write_document(
             "named": int(a.named), "cue": a.cue, "direct": json.dumps(a.direct), "via": a.via,
             "content_start": a.content_start, "content_end": a.content_end,
             "sentence_start": a.sentence_start, "sentence_end": a.sentence_end,
+            "force": a.force, "source_count": a.profile.count,
+            "source_qualifiers_json": json.dumps(list(a.profile.qualifiers)),
+            "source_roles_json": json.dumps(list(a.profile.roles)),
+            "source_affiliation_json": json.dumps(list(a.profile.affiliation)),
+            "source_proximity": a.profile.proximity,
+            "via_chain_json": json.dumps(list(a.via_chain)),
         })
     for s in ex.signals:
         rs, re_ = span_to_source(segs, s.start, s.end)
@@ -87,7 +93,34 @@ def write_document(
             "source_kind": s.source.kind, "source_by": s.source.by, "source_via": s.source.via,
             "attribution_id": s.attribution_id, "sentence_start": s.sentence_start,
             "sentence_end": s.sentence_end, "event_date": event_date, "event_basis": basis,
+            "conditions_json": json.dumps([_condition(c, clean.text) for c in s.conditions]),
+            "certainty": s.certainty,
         })
+
+
+def _condition(c: Condition, body: str) -> dict[str, Any]:
+    return {"topic": c.topic, "detail": c.detail, "state": c.state, "start": c.start, "end": c.end,
+            "evidence": body[c.start : c.end]}
+
+
+def delete_document(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
+    """Remove a document and everything derived from it; return its input rows to put back."""
+    sources = [dict(r) for r in conn.execute(
+        text("SELECT * FROM document_sources WHERE doc_id = :d"), {"d": doc_id}).mappings()]
+    conn.execute(text("DELETE FROM signal_actors WHERE signal_id IN "
+                      "(SELECT id FROM signals WHERE doc_id = :d)"), {"d": doc_id})
+    for table in ("signals", "attributions", "times", "lines", "document_sources"):
+        conn.execute(text(f"DELETE FROM {table} WHERE doc_id = :d"), {"d": doc_id})
+    conn.execute(text("DELETE FROM documents WHERE id = :d"), {"d": doc_id})
+    return sources
+
+
+def restore_sources(conn: Connection, sources: list[dict[str, Any]]) -> None:
+    for row in sources:
+        cols = ", ".join(f'"{k}"' for k in row)
+        params = ", ".join(f":{k}" for k in row)
+        conn.execute(text(f"INSERT INTO document_sources ({cols}) VALUES ({params}) ON CONFLICT DO NOTHING"),
+                     row)
 
 
 def write_source(conn: Connection, raw: RawDocument) -> None:
