@@ -277,29 +277,38 @@ class _Phrase:
     def _affiliation(self) -> tuple[str, ...]:
         doc = self.core.doc
         out = list(self.prep_affiliations)
+        if self.body and self.named:
+            out = []  # "Ministry of Defense": the preposition is part of the body's name
         # named entities and known actors modifying the source: "Russian", "Kremlin"
         for ent in doc.ents:
             if ent.label_ not in self.words.affiliation_labels:
                 continue
             ids = set(range(ent.start, ent.end))
-            if not ids <= self.ids or ids & (self.skip | self.aff_ids | self.role_ids) or self.head.i in ids:
+            if not ids <= self.ids or ids & (self.skip | self.role_ids) or self.head.i in ids:
                 continue
+            if ids & self.aff_ids and not (self.body and self.named):
+                continue
+            if self.body and self.named and ent.root.head.i != self.head.i and ent.root.dep_ != "poss":
+                continue  # a part of the body's own name
             if ent.root.dep_ == "appos" and ent.root.pos_ == "PROPN":
                 continue  # "the spy chief, DNI Avril Haines": the apposition names the source
             out.append(_bare(ent.text))
             self.aff_ids.update(ids)
         table = actors()
         for t in self.tokens:
+            if self.body and self.named:
+                break  # a body's capitalised words are its name, not an affiliation
             if t.i in self.aff_ids or t.i in self.skip or t.i in self.role_ids \
                     or t.dep_ not in ("compound", "amod", "poss", "nmod"):
                 continue
-            if (t.ent_type_ == "PERSON" and t.pos_ != "ADJ") or t.lower_ in self.words.qualifiers:
+            if (t.ent_type_ == "PERSON" and t.pos_ != "ADJ") or t.lower_ in self.words.qualifiers \
+                    or t.ent_type_ in ("DATE", "TIME"):
                 continue
             found = table.lookup(t.text)
             # a capitalised modifier inside a sentence is a proper adjective ("Danish",
             # "Western") the recognizer missed
             proper = t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and not t.is_sent_start \
-                and t.dep_ in ("amod", "compound")
+                and t.dep_ in ("amod", "compound") and t.lemma_.lower() not in self.words.roles
             if (found is not None and found.kind != "person") or proper:
                 out.append(t.text)
                 self.aff_ids.add(t.i)
