@@ -99,7 +99,8 @@ def test_read_commands_json_and_show(db: Path) -> None:
 def test_show_prints_the_source_structure_and_chain(db: Path) -> None:
     runner = CliRunner()
     atts = json.loads(runner.invoke(app, ["attributions", "--db", str(db), "--json"]).stdout)
-    officials = [a for a in atts if a["speaker"] == "A Kaldorian official, speaking on condition of anonymity"]
+    speaker = "A Kaldorian official, speaking on condition of anonymity"
+    officials = [a for a in atts if a["speaker"] == speaker]
     assert officials, sorted({a["speaker"] or "" for a in atts})
     a = officials[0]
     assert a["source_count"] == "1" and a["source_roles"] == ["official"]

@@ -451,3 +451,108 @@ def test_general_denial_and_doubt_phrases(make_parsed: MakeParsed) -> None:
         parsed = make_parsed(text)
         sigs = list(extract_signals(parsed, tuple(extract_attributions(parsed))))
         assert [s.type for s in sigs if s.type == typ], (text, [(s.actor, s.type) for s in sigs])
+
+
+# ------------------------------------------------------------------ topics
+
+
+def test_intention_to_negotiate_a_ceasefire_is_about_the_ceasefire(run: Run) -> None:
+    s = one(run("Russia is ready for ceasefire talks."), "intent_to_negotiate")
+    assert s.topics == ("ceasefire",)
+
+
+def test_plain_intention_to_negotiate_keeps_negotiations(run: Run) -> None:
+    s = one(run("Russia is ready to negotiate with Ukraine."), "intent_to_negotiate")
+    assert s.topics == ("negotiations",)
+
+
+def test_pseudo_cleft_demand_takes_topics_of_its_sentence(run: Run) -> None:
+    s = one(run("What Moscow wants is the status quo along the front."), "demand")
+    assert s.topics == ("territory",)
+
+
+def test_denial_without_topic_takes_the_claim_before(run: Run) -> None:
+    text = ("Bloomberg reported that Moscow might drop its demand for neutral status.\n"
+            "Dmitry Peskov said this is a wrong report.")
+    s = one(run(text), "deny")
+    assert s.topics == ("nato",)
+
+
+def test_light_verb_phrase_is_part_of_the_evidence(run: Run) -> None:
+    text = "Ukrainian officials will hold talks with their American peers on a peace plan."
+    s = one(run(text), "meet")
+    assert text[s.start : s.end].endswith("on a peace plan")
+    assert set(s.topics) == {"negotiations", "peace_plan"}
+
+
+# ------------------------------------------------------------------ certainty
+
+
+def _att(text: str, speaker: str, canonical: str | None, *, kind: str = "person",
+         named: bool = True, cue: str = "say", via: str | None = None) -> Attribution:
+    """An attribution whose cue is "<speaker> <cue>ed" at the start and content the rest."""
+    head = text.index(" ", len(speaker) + 1)
+    return Attribution(
+        id="c1", start=0, end=head, speaker=speaker, speaker_canonical=canonical,
+        speaker_kind=kind, named=named, cue=cue, direct=False, via=via,  # type: ignore[arg-type]
+        content_start=head + 1, content_end=len(text) - 1, sentence_start=0,
+        sentence_end=len(text),
+    )
+
+
+def test_named_source_saying_it_is_confirmed(run: Run) -> None:
+    text = "Dmitry Peskov said Russia is ready to negotiate."
+    s = one(run(text, (_att(text, "Dmitry Peskov", "Dmitry Peskov"),)), "intent_to_negotiate")
+    assert s.certainty == "confirmed"
+
+
+def test_anonymous_source_is_reported(run: Run) -> None:
+    text = "Officials said Russia is ready to negotiate."
+    att = _att(text, "Officials", None, kind="anonymous", named=False)
+    s = one(run(text, (att,)), "intent_to_negotiate")
+    assert s.certainty == "reported"
+
+
+def test_named_source_through_an_outlet_is_reported(run: Run) -> None:
+    text = "Dmitry Peskov told Reuters that Russia is ready to negotiate."
+    att = _att(text, "Dmitry Peskov", "Dmitry Peskov", cue="tell", via="Reuters")
+    s = one(run(text, (att,)), "intent_to_negotiate")
+    assert s.certainty == "reported"
+
+
+def test_no_attribution_is_reported_certainty(run: Run) -> None:
+    assert one(run("Ukraine rejected the ceasefire plan."), "reject").certainty == "reported"
+
+
+def test_signalling_through_intermediaries_is_signalled(run: Run) -> None:
+    text = "Vladimir Putin has signalled through intermediaries that Russia is ready to negotiate."
+    s = one(run(text), "intent_to_negotiate")
+    assert s.actor == "Vladimir Putin"
+    assert s.certainty == "signalled"
+
+
+def test_a_third_partys_reading_is_speculative(run: Run) -> None:
+    text = "Donald Trump says he thinks Vladimir Putin is ready to negotiate."
+    att = _att(text, "Donald Trump", "Donald Trump")
+    s = one(run(text, (att,)), "intent_to_negotiate")
+    assert s.actor == "Vladimir Putin"
+    assert s.certainty == "speculative"
+
+
+def test_hedged_cue_of_another_speaker_is_speculative(run: Run) -> None:
+    text = "Olaf Scholz believes that Russia is ready to negotiate."
+    att = _att(text, "Olaf Scholz", "Olaf Scholz", cue="believe")
+    s = one(run(text, (att,)), "intent_to_negotiate")
+    assert s.certainty == "speculative"
+
+
+def test_certainty_is_one_of_the_four_values(run: Run) -> None:
+    text = "Russia demanded the withdrawal of Ukrainian troops. Kyiv rejected the demand."
+    assert {s.certainty for s in run(text)} <= {"confirmed", "reported", "signalled", "speculative"}
+
+
+def test_named_body_announcing_is_confirmed(run: Run) -> None:
+    text = "The Kremlin announced that Russia is ready to negotiate."
+    att = _att(text, "The Kremlin", "Kremlin", kind="government", cue="announce")
+    s = one(run(text, (att,)), "intent_to_negotiate")
+    assert s.certainty == "confirmed"

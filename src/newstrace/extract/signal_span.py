@@ -49,6 +49,11 @@ def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> 
     up = chain(tok)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in VERBAL:
         up = [tok, *chain(tok.head)]
+        if tok.head.lemma_.casefold() in lex.light_verbs:
+            # "conduct talks ... on a plan": the light verb's phrases are the noun's
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.i > tok.i:
+                    ids.update(t.i for t in c.subtree)
     for below, t in pairwise(up):
         if below.dep_ == "conj":  # a coordinated clause does not take in its partner
             break
@@ -65,6 +70,9 @@ def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> 
         lo, hi = min(own), min(max(own), min(own) + _MAX_TOKENS)
     lo = max(lo, sent.start)
     hi = min(hi, sent.end - 1)
+    if doc[hi].dep_ == "case" and hi + 1 < sent.end and doc[hi + 1].left_edge.i == hi + 1:
+        # never end on a possessive marker: "... and Ukraine's" takes in what is Ukraine's
+        hi = min(doc[hi + 1].right_edge.i, sent.end - 1, lo + _MAX_TOKENS)
     while lo < hi and (doc[lo].dep_ in _EDGE or doc[lo].is_space) and doc[lo].i != tok.i:
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].i != tok.i:

@@ -28,6 +28,18 @@ CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xc
 VERBAL = frozenset({"VERB", "AUX"})
 
 
+def is_relative(tok: Token) -> bool:
+    """A true relative clause: not a "that"-complement the parser hung on a noun.
+
+    In "signalling through intermediaries that Russia is willing" the parser
+    makes the that-clause a relative of "intermediaries"; a real relative's
+    "that" fills a role (subject, object), a complement's is a mere mark.
+    """
+    return bool(tok.dep_ == "relcl") and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
+    )
+
+
 def has_subject(tok: Token) -> bool:
     return any(c.dep_ in SUBJECTS or c.dep_ == "agent" for c in tok.children)
 
@@ -104,6 +116,8 @@ def in_condition(tok: Token, condition_marks: frozenset[str]) -> bool:
     while t.head.i != t.i:
         if any(c.dep_ == "mark" and c.lower_ in condition_marks for c in t.children):
             return True
+        if t.i != tok.i and t.lower_ in condition_marks and t.dep_ in ("prep", "advcl"):
+            return True  # "provided that X ...", parsed as a preposition with its clause
         t = t.head
     return False
 

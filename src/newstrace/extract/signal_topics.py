@@ -4,7 +4,12 @@ A topic is a regular-expression hit in the evidence text; deny/confirm/doubt
 look at the whole sentence (what is denied usually lies outside the cue), and a
 signal whose own words name no topic borrows those of the noun it refers back
 to ("an initiative Kyiv has accepted" -> the ceasefire it stands for), then
-the type's default.
+the type's default. A type with no default looks wider (``wider``, chosen by
+the caller): at its sentence, and a denial or doubt at the sentences before it
+("No, this is a wrong report." denies what was said just before). A topic the
+type itself implies (an intention to negotiate is about negotiations) is kept
+only when nothing more specific is found: "ready for ceasefire talks" is about
+the ceasefire.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from newstrace.records import TOPICS
 class TopicTable:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     defaults: dict[str, tuple[str, ...]]
+    implied: dict[str, frozenset[str]]
 
     def find(self, text: str) -> tuple[str, ...]:
         return tuple(name for name, rx in self.patterns if rx.search(text))
@@ -36,15 +42,33 @@ def topic_table() -> TopicTable:
         rx = re.compile(r"(?<![\w-])(?:" + "|".join(row.get("patterns", ())) + r")(?![\w-])", re.I)
         patterns.append((name, rx))
     defaults = {k: tuple(v) for k, v in data.get("defaults", {}).items()}
-    return TopicTable(patterns=tuple(patterns), defaults=defaults)
+    implied = {k: frozenset(v) for k, v in data.get("implied", {}).items()}
+    return TopicTable(patterns=tuple(patterns), defaults=defaults, implied=implied)
 
 
-def topics_for(signal_type: str, *texts: str) -> tuple[str, ...]:
-    """Topics of the first text that names any; else the type's default topics."""
+def refine(signal_type: str, topics: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop the topics a type implies when more specific ones are there."""
+    implied = topic_table().implied.get(signal_type, frozenset())
+    rest = tuple(t for t in topics if t not in implied)
+    return rest if rest else topics
+
+
+def topics_for(signal_type: str, *texts: str, wider: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Topics of the first text that names any; else the type's default topics.
+
+    ``wider`` (the sentence, then earlier sentences) is looked at only for a type
+    with no default.
+    """
     table = topic_table()
     for text in texts:
         if text:
             found = table.find(text)
             if found:
-                return found
-    return table.defaults.get(signal_type, ())
+                return refine(signal_type, found)
+    if signal_type in table.defaults:
+        return table.defaults[signal_type]
+    for text in wider:
+        found = table.find(text)
+        if found:
+            return refine(signal_type, found)
+    return ()

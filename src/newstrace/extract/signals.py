@@ -11,6 +11,8 @@ own module and reads its cues from ``data/extract/signals.toml`` and
 - ``signal_topics``   topic keywords
 - ``signal_when``     attached time expression
 - ``signal_source``   the attribution whose account it is
+- ``signal_conditions`` what the actor ties the position to (``conditions.toml``)
+- ``signal_certainty``  how firmly it is stated (``certainty.toml``)
 - ``signal_dateline`` datelines glued to a paragraph ("KYIV (AP) —"): no actor, no evidence
 
 Conventions of the gold data applied here: a speaker talking about the body he
@@ -29,17 +31,21 @@ from dataclasses import replace
 
 from newstrace import ids
 from newstrace.extract.signal_actor import ActorRef, ActorResolver
+from newstrace.extract.signal_certainty import certainty_of
+from newstrace.extract.signal_conditions import conditions_for, merge_conditions
 from newstrace.extract.signal_lexicon import Lexicon, lexicon
 from newstrace.extract.signal_polarity import is_advice, is_future, polarity
 from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signal_span import evidence_span
 from newstrace.extract.signal_syntax import Token, chain
-from newstrace.extract.signal_topics import topics_for
+from newstrace.extract.signal_topics import refine, topics_for
 from newstrace.extract.signal_types import Trigger, find_triggers, has_condition
 from newstrace.extract.signal_when import TimedToken, attach_time, time_roots
 from newstrace.knowledge import actors
 from newstrace.nlp import ParsedDocument
 from newstrace.records import TOPICS, Attribution, Polarity, Signal
+
+_CONTEXT_SENTENCES = 2
 
 
 def _antecedent_text(trig: Trigger) -> str:
@@ -80,6 +86,12 @@ def _speaks_for(speaker: ActorRef | None, actor: ActorRef, *, stated: bool) -> b
     return above[-1] in table.ancestors(actor.canonical)
 
 
+def _is_negated(trig: Trigger, lex: Lexicon) -> bool:
+    """The trigger's own predicate is negated ("will not negotiate", "not willing to")."""
+    typ, pol = polarity(trig, lex)
+    return pol == "negative" or (typ != trig.type and typ in lex.negated_type.values())
+
+
 def _types(trig: Trigger, lex: Lexicon) -> list[tuple[str, Polarity]]:
     """(type, polarity) of a trigger; a condition clause adds (or makes) a demand."""
     typ, pol = polarity(trig, lex)
@@ -91,7 +103,8 @@ def _types(trig: Trigger, lex: Lexicon) -> list[tuple[str, Polarity]]:
 
 
 def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Sequence[Attribution],
-           resolver: ActorResolver, times: list[TimedToken], lex: Lexicon) -> list[Signal]:
+           resolver: ActorResolver, times: list[TimedToken], lex: Lexicon,
+           context: tuple[str, ...] = ()) -> list[Signal]:
     tok = trig.token
     if resolver.describes_speaker(tok) or is_advice(trig, lex):
         return []
@@ -105,19 +118,21 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
     if not group and _speaks_for(speaker, actor, stated=future) and speaker is not None:
         actor = speaker
     out: list[Signal] = []
+    negated = _is_negated(trig, lex)
     for typ, pol in _types(trig, lex):
         if trig.rule.future_type and future:
             if speaker is None or actor.canonical != speaker.canonical:
                 return []  # a forecast of someone's act is not a signal
             typ = trig.rule.future_type
         for who in group or [actor]:
-            out.append(_signal(trig, typ, pol, who, att, sent, parsed, resolver, times, lex))
+            out.append(_signal(trig, typ, pol, who, att, sent, parsed, resolver, times, lex,
+                               negated=negated, context=context))
     return out
 
 
 def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attribution | None,
             sent: Token, parsed: ParsedDocument, resolver: ActorResolver, times: list[TimedToken],
-            lex: Lexicon) -> Signal:
+            lex: Lexicon, *, negated: bool = False, context: tuple[str, ...] = ()) -> Signal:
     tok = trig.token
     start, end = evidence_span(trig, actor, sent, lex)
     start = resolver.datelines.clip(start, tok.idx)
@@ -125,8 +140,12 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
         start += 1
     text = parsed.text
     scope = sent.text if trig.rule.topic_scope == "sentence" else text[start:end]
-    topics = topics_for(typ, scope, _antecedent_text(trig))
+    # a denial or doubt with no topic of its own is about the claim said before it;
+    # other types look no further than their sentence
+    wider = (sent.text,) if trig.rule.topic_scope != "sentence" else context
+    topics = topics_for(typ, scope, _antecedent_text(trig), wider=wider)
     when = attach_time(trig, sent, times, parsed.dated.published, lex)
+    source = source_of(att, parsed.text, tok.idx)
     return Signal(
         id=ids.item_id("signal", parsed.doc_id, start, end, actor.canonical, typ),
         start=start,
@@ -137,10 +156,13 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
         topics=topics,
         polarity=pol,
         when=when,
-        source=source_of(att, parsed.text, tok.idx),
+        source=source,
         attribution_id=att.id if att is not None else None,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
+        conditions=conditions_for(tok, sent, signal_type=typ, topics=topics, negated=negated,
+                                  polarity=pol),
+        certainty=certainty_of(tok, sent, actor=actor.canonical, att=att, source=source),
     )
 
 
@@ -156,9 +178,10 @@ def _merge(signals: list[Signal], doc_id: str) -> list[Signal]:
             continue
         first = out[index[key]]
         start, end = min(first.start, s.start), max(first.end, s.end)
-        topics = tuple(t for t in TOPICS if t in first.topics or t in s.topics)
+        topics = refine(first.type, tuple(t for t in TOPICS if t in first.topics or t in s.topics))
         out[index[key]] = replace(
             first, start=start, end=end, topics=topics, when=first.when or s.when,
+            conditions=merge_conditions(first.conditions, s.conditions),
             id=ids.item_id("signal", doc_id, start, end, first.actor, first.type),
         )
     return out
@@ -171,7 +194,10 @@ def extract_signals(parsed: ParsedDocument, attributions: Sequence[Attribution])
     resolver = ActorResolver(doc, lex)
     times = time_roots(doc, parsed.dated.times)
     built: list[Signal] = []
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        # earlier sentences, nearest first: what "this is a wrong report" denies is said before
+        context = tuple(s.text for s in sents[max(0, n - _CONTEXT_SENTENCES): n][::-1])
         for trig in find_triggers(sent, lex):
-            built += _build(trig, sent, parsed, attributions, resolver, times, lex)
+            built += _build(trig, sent, parsed, attributions, resolver, times, lex, context)
     yield from _merge(built, parsed.doc_id)
