@@ -452,3 +452,160 @@ def test_compare_to_and_talk_about(run: Run) -> None:
     assert [a.cue for a in atts] == ["compare", "talk about"]
     assert atts[0].content_start is not None
     assert "tax on renters" in text[atts[0].content_start : atts[0].content_end]
+
+
+# ---------------------------------------------------------------- recall rules
+
+
+def content(text: str, a: Attribution) -> str:
+    assert a.content_start is not None and a.content_end is not None
+    return text[a.content_start : a.content_end]
+
+
+def test_as_clause_comment_puts_content_in_main_clause(run: Run) -> None:
+    text = "As the finance minister put it, the new quay will never pay for itself."
+    (a,) = run(text)
+    assert a.cue == "put" and a.speaker == "the finance minister"
+    assert content(text, a) == "the new quay will never pay for itself"
+    text = "As Tovan Reed noted, the ferry has not run since March."
+    (a,) = run(text)
+    assert a.cue == "note" and a.speaker_canonical == "Tovan Reed"
+    assert content(text, a) == "the ferry has not run since March"
+
+
+def test_put_outside_an_as_clause_is_no_cue(run: Run) -> None:
+    assert run("Tovan Reed put the boxes in the van on Friday.") == []
+
+
+def test_particle_apart_from_the_verb(run: Run) -> None:
+    text = "Mayor Ilse Varga spoke warmly of the volunteers who rebuilt the school."
+    (a,) = run(text)
+    assert a.cue == "speak of" and a.speaker == "Mayor Ilse Varga"
+    assert "the volunteers who rebuilt the school" in content(text, a)
+
+
+def test_participle_topic_is_not_a_second_cue(run: Run) -> None:
+    text = "Speaking of the harbour, Mayor Ilse Varga said the quay would open in May."
+    (a,) = run(text)
+    assert a.cue == "say" and a.speaker == "Mayor Ilse Varga"
+    assert content(text, a) == "the quay would open in May"
+
+
+def test_gerund_object_is_the_content(run: Run) -> None:
+    text = "The council proposed closing the bridge to lorries."
+    (a,) = run(text)
+    assert a.cue == "propose" and a.speaker == "The council"
+    assert content(text, a) == "closing the bridge to lorries"
+
+
+def test_coordinated_clause_with_own_subject_is_its_own_cue(run: Run) -> None:
+    text = "Tovan Reed proposed a new levy, but economists agreed it would hurt farmers."
+    atts = run(text)
+    agree = by_cue(atts, "agree")
+    assert len(agree) == 1 and agree[0].speaker == "economists"
+    assert content(text, agree[0]) == "it would hurt farmers"
+    assert by_cue(atts, "propose")
+
+
+def test_attitude_inside_a_reported_clause_stays_one_attribution(run: Run) -> None:
+    text = "Tovan Reed said the talks went well and that they believed a deal was near."
+    (a,) = run(text)
+    assert a.cue == "say"
+
+
+def test_name_closing_an_opening_phrase_is_the_subject(run: Run) -> None:
+    text = ("In an interview with the editorial board of the Harbour Gazette Ilse Varga said"
+            " that the levy would go.")
+    atts = by_cue(run(text), "say")
+    assert len(atts) == 1
+    assert atts[0].speaker is not None and atts[0].speaker.endswith("Varga")
+    assert content(text, atts[0]) == "that the levy would go"
+
+
+def test_it_is_the_body_of_the_sentence_before(run: Run) -> None:
+    text = "The port authority sent a letter on Monday. It says the quay breaks safety rules."
+    atts = by_cue(run(text), "say")
+    assert len(atts) == 1 and atts[0].speaker == "It"
+    assert content(text, atts[0]) == "the quay breaks safety rules"
+
+
+def test_expletive_it_after_an_event_is_no_speaker(run: Run) -> None:
+    assert by_cue(run("The storm hit the coast. It says a lot about the levees."), "say") == []
+
+
+def test_relative_who_makes_the_noun_a_speaker(run: Run) -> None:
+    text = "A plumber who said he was never paid has sued the developer."
+    atts = by_cue(run(text), "say")
+    assert len(atts) == 1 and atts[0].speaker is not None
+    assert atts[0].speaker.startswith("A plumber")
+    assert content(text, atts[0]) == "he was never paid"
+
+
+def test_according_to_a_common_noun_but_not_to_plan(run: Run) -> None:
+    text = "The ferry was delayed for hours, according to stranded passengers."
+    (a,) = run(text)
+    assert a.cue == "according to" and a.speaker == "stranded passengers"
+    assert content(text, a) == "The ferry was delayed for hours"
+    assert run("The ferry sailed according to plan.") == []
+
+
+def test_proform_object_stands_for_the_statement(run: Run) -> None:
+    text = "Sixty percent of farmers backed the levy, and 40 percent of fishers said the same."
+    atts = by_cue(run(text), "say")
+    assert len(atts) == 1 and atts[0].speaker == "40 percent of fishers"
+    assert content(text, atts[0]) == "the same"
+
+
+def test_generic_pronoun_subjects_are_generic_speakers(run: Run) -> None:
+    text = "Some argue that the levy will drive fishers away."
+    (a,) = run(text)
+    assert a.cue == "argue" and a.speaker == "Some" and a.named is False
+    assert content(text, a) == "that the levy will drive fishers away"
+
+
+def test_bare_cue_with_nothing_after_has_no_content(run: Run) -> None:
+    text = "Tovan Reed said the levy was fair. Others disagreed."
+    atts = by_cue(run(text), "disagree")
+    assert len(atts) == 1 and atts[0].speaker == "Others"
+    assert atts[0].content_start is None and atts[0].direct is False
+
+
+def test_speech_verb_with_clause_takes_any_noun_subject(run: Run) -> None:
+    text = "Shipbuilders warned that the new quay would be too shallow."
+    (a,) = run(text)
+    assert a.cue == "warn" and a.speaker == "Shipbuilders"
+    assert content(text, a) == "that the new quay would be too shallow"
+    # an evidence verb keeps the speaker test: an event is not a speaker
+    assert by_cue(run("The flood showed that the quay was too low."), "show") == []
+
+
+def test_agentless_passive_of_an_expectation(run: Run) -> None:
+    text = "The new quay is expected to open in May."
+    (a,) = run(text)
+    assert a.cue == "expect" and a.speaker is None and a.speaker_kind == "anonymous"
+    assert content(text, a) == "to open in May"
+
+
+def test_preposition_carrying_the_content(run: Run) -> None:
+    text = "Ilse Varga complained about the noise from the new quay."
+    (a,) = run(text)
+    assert a.cue == "complain" and a.speaker == "Ilse Varga"
+    assert content(text, a) == "about the noise from the new quay"
+    text = "Tovan Reed pointed to the flood maps from last winter."
+    (a,) = run(text)
+    assert a.cue == "point to" and content(text, a).startswith("to the flood maps")
+
+
+def test_see_as_is_a_view_but_not_what_one_sees_as(run: Run) -> None:
+    text = "Farmers see the levy as a tax on their livelihood."
+    (a,) = run(text)
+    assert a.cue == "see as" and a.speaker == "Farmers"
+    assert "a tax on their livelihood" in content(text, a)
+    assert by_cue(run("Tovan Reed attacked what he sees as a tax on fishers."), "see as") == []
+
+
+def test_possessive_author_with_to_infinitive(run: Run) -> None:
+    text = "Ilse Varga's promise to rebuild the school won praise."
+    atts = by_cue(run(text), "promise")
+    assert len(atts) == 1
+    assert content(text, atts[0]) == "to rebuild the school"

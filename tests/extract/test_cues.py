@@ -15,7 +15,21 @@ def test_lexicon_has_core_verbs_and_frames() -> None:
     assert lex.force("confirm") == "confirming"
     think = lex.verb("think")
     assert think is not None and think.top_only  # "said she thinks": one attribution
-    assert lex.verb("see") is None and "see" in lex.not_cues
+    see = lex.verb("see")  # only "see X as Y"; a bare "see that" is perception, not a cue
+    assert see is not None and see.particle == "as" and see.top_only and "see" in lex.not_cues
+
+
+def test_frames_added_for_recall() -> None:
+    lex = cue_lexicon()
+    put = lex.verb("put")
+    assert put is not None and put.as_only  # "as one aide put it"
+    speak = lex.verb("speak")
+    assert speak is not None and speak.far and "of" in speak.particles
+    expect = lex.verb("expect")
+    assert expect is not None and expect.passive  # "is expected to"
+    assert "same" in lex.proform_objects and "show" in lex.evidence_verbs
+    according = lex.preps["according"]
+    assert according.any_noun and "plan" in according.not_heads
 
 
 def test_prepositional_and_nominal_cues() -> None:

@@ -161,6 +161,10 @@ class _Run:
             hi -= 1
         while lo < hi and self.text[lo] in " ,\n":
             lo += 1
+        if not any(ch.isalnum() for ch in self.text[lo:hi]):
+            d.content_start = d.content_end = None  # "Some disagreed." has no content of its own
+            d.direct = False
+            return
         d.content_start, d.content_end = lo, hi
         d.direct = self._directness(lo, hi, d)
 
@@ -191,12 +195,18 @@ class _Run:
         return None
 
     def _quote_after(self, offset: int) -> Quote | None:
-        """A quote that opens right after ``offset`` (only commas/colons/spaces between)."""
+        """A quote that opens right after ``offset`` (only commas/colons/spaces between).
+
+        A colon ending the line introduces a quote opening the next paragraph
+        ("Kellan continued:" / "“…”").
+        """
         qs = self.quotes.within(offset, offset + 400)
         for q in qs:
             if q.start >= offset:
                 gap = self.text[offset : q.start]
-                return q if not gap.strip(_GAP_CHARS) and "\n" not in gap else None
+                if gap.strip(_GAP_CHARS):
+                    return None
+                return q if "\n" not in gap or gap.lstrip(" \t").startswith(":") else None
         return None
 
     def _resolve(self, sp: Speaker, head: Any, k: int) -> tuple[Speaker, Draft | None] | None:
@@ -259,7 +269,8 @@ class _Run:
         pobj = next((c for c in holder.children if c.dep_ == "pobj"), None)
         if pobj is None:
             pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-        if pobj is None or not speaker_like(pobj):
+        if pobj is None or pobj.lemma_.lower() in cue.not_heads or not (
+                speaker_like(pobj) or (cue.any_noun and pobj.pos_ == "NOUN")):
             return
         if cue.heads and pobj.lemma_.lower() not in cue.heads:
             return
@@ -298,9 +309,11 @@ class _Run:
                 author = next((p for p in c.children if p.dep_ == "pobj"), None)
         that = None
         if author is None:
-            # "X's claim that …": a possessive author with the statement as a that-clause
+            # "X's claim that …", "X's decision to …": a possessive author with the statement
+            # as a that-clause or a to-infinitive
             that = next((c for c in t.children if c.dep_ in ("acl", "ccomp") and any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                (g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and g.lower_ == "to")
+                for g in c.children)), None)
             relayed = t.head.pos_ in ("VERB", "AUX") and self.lex.verb(t.head.lemma_) is not None
             if that is not None and not relayed:  # not "repeated X's warning that …"
                 author = next((c for c in t.children if c.dep_ == "poss"), None)
@@ -347,9 +360,18 @@ class _Run:
                 return
             if vc.top_only and self._inside_cue(t):
                 return
+            if vc.as_only and not self._as_clause(t, children):
+                return
+            if particle == "as" and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE | {"what"}
+                                        for c in children):
+                return  # "what he sees as …" names a phrase of the writer's sentence
+            if particle is not None and t.tag_ == "VBG" and t.dep_ == "advcl" \
+                    and self.lex.verb(t.head.lemma_.lower()) is not None:
+                return  # "Speaking of the west, he said …": a topic, the cue is "said"
         elif (lemma in self.lex.not_cues or t.pos_ != "VERB"
-              or t.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "conj")):
-            return
+              or t.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp", "conj")
+              or self._inside_cue(t)):
+            return  # unlisted verbs count only as the top cue ("said officials learned that")
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
             return  # "could repeat", "must promise": not a statement made
         if lemma in ("cite", "quote") and self._citation(t, k, sent, children):
@@ -359,8 +381,11 @@ class _Run:
         if passive and (vc is None or not vc.passive):
             return
         skip = speaker_words().non_speaker_subjects
+        # "an architect who said …": the relative "who" says the noun is a person
+        who = t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in children)
         if subj is not None and ((subj.lower_ in skip and not self._described(subj))
-                                 or not speaker_like(subj)):
+                                 or not (speaker_like(subj) or (who and subj.pos_ == "NOUN")
+                                         or self._speech_frame(t, subj, children, vc))):
             return
         if subj is None and not passive:
             return
@@ -368,6 +393,8 @@ class _Run:
         # speaker phrase and attribution span
         if subj is not None:
             sp_tokens = phrase_tokens(subj)
+            if subj.dep_ == "pobj" and subj.head.dep_ != "agent":
+                sp_tokens = [subj]  # a name closing an opening phrase, see _left_subject
             if subj.i > t.i or t.dep_ == "acl":
                 sp_tokens = [x for x in sp_tokens if x.i not in {y.i for y in t.subtree}] or [subj]
             sp = classify(subj, sp_tokens)
@@ -405,9 +432,14 @@ class _Run:
                 return
             cue = lemma
         else:
-            framed = bool(clause or q_before or q_after or t.dep_ == "parataxis"
+            as_frame = not clause and self._as_clause(t, children)
+            proform = None if as_frame else self._proform(t, children)
+            if proform is not None:
+                content_deps.append(proform)
+            framed = bool(clause or q_before or q_after or t.dep_ == "parataxis" or as_frame
                           or content_deps or (vc.bare and obj is None) or passive)
-            if obj is not None and vc.object == "none" and not (clause or q_before or q_after):
+            if obj is not None and vc.object == "none" and not (
+                    clause or q_before or q_after or as_frame or proform is not None):
                 framed = False
             if vc.recipient and recipient is not None and not framed:
                 # "…, a source informed CNN." / "… told Reuters": the content is the sentence
@@ -449,6 +481,11 @@ class _Run:
             if q is not None:
                 c_lo = q.start if c_lo is None else min(c_lo, q.start)
                 c_hi = q.end if c_hi is None else max(c_hi, q.end)
+        if c_lo is None and vc is not None and as_frame:  # "as X put it, <content>"
+            inner = {x.i for x in t.subtree}
+            rest = [x for x in t.head.subtree if x.i not in inner and not x.is_punct]
+            if rest:
+                c_lo, c_hi = self._span(rest)
         if c_lo is None:
             c_lo, c_hi = self._rest_of_sentence(sent, lo, hi)
         if q_before is not None:  # split quote: '"…," he said, "…"'
@@ -466,7 +503,7 @@ class _Run:
             return False
         if any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             return False  # "called her on Tuesday"
-        return bool(c.lower_ == vc.particle or c.i == t.i + 1)
+        return bool(c.lower_ == vc.particle or c.i == t.i + 1 or vc.far)
 
     def _naming_frame(self, t: Any, children: list[Any]) -> bool:
         """"X called the plan a disaster", "called it \"reckless\"": an object and what it is called."""
@@ -477,6 +514,43 @@ class _Run:
             return True
         end = max(x.idx + len(x) for x in t.subtree)
         return bool(self.quotes.within(t.idx + len(t), end))
+
+    def _speech_frame(self, t: Any, subj: Any, children: list[Any], vc: VerbCue | None) -> bool:
+        """A verb of saying with a reported clause or quote: any noun subject is its speaker.
+
+        "environmentalists worry that …", "the fund warned that …", "“…,” my father often
+        said". Not for verbs of evidence ("the attack showed that …"), whose subject may be
+        an event, nor for unlisted verbs.
+        """
+        if vc is None or vc.lemma in self.lex.evidence_verbs or subj.pos_ not in ("NOUN", "PROPN") \
+                or not (subj.head.i == t.i or (t.dep_ == "conj" and subj.head.i == t.head.i)):
+            return False  # the verb's own subject (or its conjunct's), not another clause's
+        if any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+               for c in children):
+            return True
+        lo = min(subj.left_edge.idx, t.idx)
+        return (self._quote_before(lo) is not None
+                or self._quote_after(t.idx + len(t)) is not None)
+
+    def _proform(self, t: Any, children: list[Any]) -> Any:
+        """An object standing for a statement: "said the same", "said as much", "said so"."""
+        for c in children:
+            if c.dep_ == "dobj" and c.i > t.i and (c.lemma_.lower() in self.lex.proform_objects or any(
+                    g.dep_ == "amod" and g.lower_ == "same" for g in c.children)):
+                return c
+            if c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in self.lex.proform_objects \
+                    and c.i + 1 < len(self.doc) and self.doc[c.i + 1].is_punct:
+                return c
+        return None
+
+    @staticmethod
+    def _as_clause(t: Any, children: list[Any]) -> bool:
+        """"as one aide put it", "as she noted": a comment clause on the sentence it modifies."""
+        if t.dep_ != "advcl" or t.head.pos_ not in ("VERB", "AUX"):
+            return False
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+            return False
+        return all(c.lower_ == "it" for c in children if c.dep_ in ("dobj", "ccomp", "xcomp"))
 
     @staticmethod
     def _described(subj: Any) -> bool:
@@ -492,8 +566,11 @@ class _Run:
         for _ in range(4):
             if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis") or v.head.i == v.i:
                 return False
+            # "he proposed it, but analysts agreed ...": a clause of its own, unless that
+            # clause is itself reported ("stated that …, and that they believed …")
+            own = v.dep_ == "conj" and any(c.dep_ == "nsubj" for c in v.children)
             v = v.head
-            if v.pos_ in ("VERB", "AUX") and self.lex.verb(v.lemma_.lower()) is not None:
+            if not own and v.pos_ in ("VERB", "AUX") and self.lex.verb(v.lemma_.lower()):
                 return True
         return False
 
@@ -502,12 +579,14 @@ class _Run:
             return False
         if c.dep_ == "dobj" and vc.object == "content":
             return True
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and vc.object == "content":
+            return True  # "proposed dropping the tax", "denied having a role"
         if c.dep_ == "xcomp" and (vc.object != "recipient" or vc.to_clause) and any(
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("as", "for", "about", "on") and any(
+        if c.dep_ == "prep" and (c.lower_ in vc.particles or c.lower_ == "as") and any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children):
-            return c.lower_ in vc.particles or c.lower_ == "as" or vc.lemma in ("comment",)
+            return True  # "spoke of …", "pointed to …", "described it as …"
         if c.dep_ == "prep" and c.lower_ in vc.content_preps:
             return any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         return bool(c.dep_ == "oprd")
@@ -572,12 +651,17 @@ class _Run:
             i -= 1
         if i < sent_start:
             return None
-        tok = doc[i]
+        tok = first = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN", "PRON") or self.quotes.inside(tok.idx):
             return None
         while (tok.dep_ not in _LEFT_STOP and sent_start <= tok.head.i < t.i
                and tok.head.i != tok.i):
             tok = tok.head
+        if tok.dep_ == "prep" and tok.head.i == t.i and first.pos_ == "PROPN" \
+                and first.dep_ == "pobj":
+            # "In a meeting with the board Trump said": the name closing the opening
+            # phrase is the verb's missing subject
+            return first
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subj

@@ -7,7 +7,8 @@ ones news copy relies on:
   in the same sentence first, then in the few sentences before;
 * "they" is a plural subject earlier in the same sentence, else the last
   unnamed source (news uses singular "they" for anonymous sources);
-* "it" is a recent outlet, report or organisation that spoke, else expletive;
+* "it" is a recent outlet, report or organisation that spoke, else the body or text
+  that is the subject of the sentence before, else expletive;
 * "the official", "the source" continue the last speaker described with that
   noun, keeping its name (or its anonymity) and its outlet;
 * unnamed sources of an article built on "X reported, citing …" or "… told X"
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newstrace.extract.speakers import Speaker, classify
+from newstrace.extract.speakers import Speaker, classify, speaker_like
 from newstrace.knowledge import actors
 
 _WINDOW = 5  # sentences a pronoun may look back
@@ -99,7 +100,7 @@ class Discourse:
         if sp.role != "pronoun":
             return sp, None
         if sp.gender == "n":
-            return self._it(sp, sent_index)
+            return self._it(sp, head, sent_index, sent_start_i)
         if sp.plural:
             return self._they(sp, head, sent_index, sent_start_i)
         return self._person(sp, head, sent_index, sent_start_i)
@@ -156,12 +157,25 @@ class Discourse:
                 return sp.resolved(d.speaker), d
         return sp, None
 
-    def _it(self, sp: Speaker, sent_index: int) -> tuple[Speaker, Draft | None] | None:
+    def _it(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+            ) -> tuple[Speaker, Draft | None] | None:
         for d in reversed(self.drafts):
             if d.sent_index < sent_index - 2:
                 break
             if d.speaker.kind in ("media", "organization", "government") and d.speaker.named:
                 return sp.resolved(d.speaker), d
+        # "The city sent a letter. It says …": the subject of the sentence before, when
+        # it is a body or a text rather than a person
+        doc = head.doc
+        if sent_start_i == 0:
+            return None
+        prev = doc[sent_start_i - 1].sent
+        for t in prev:
+            if t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NN", "NNP") and t.ent_type_ != "PERSON" \
+                    and speaker_like(t):
+                other = classify(t)
+                if other.kind != "person" or other.role in ("unknown", "media"):
+                    return sp.resolved(other), None
         return None
 
     def _anaphor(self, sp: Speaker) -> tuple[Speaker, Draft | None]:

@@ -32,6 +32,8 @@ class VerbCue:
     passive: bool = False
     not_with: frozenset[str] = frozenset()
     top_only: bool = False
+    as_only: bool = False
+    far: bool = False
 
     @property
     def cue(self) -> str:
@@ -55,6 +57,8 @@ class PrepCue:
     cue: str
     named_only: bool = False
     heads: frozenset[str] = frozenset()
+    any_noun: bool = False
+    not_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,8 @@ class CueLexicon:
     not_cues: frozenset[str]
     clause_deps: frozenset[str]
     irrealis_heads: frozenset[str]
+    proform_objects: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()
     label_documents: frozenset[str] = frozenset()
     byline_dashes: str = ""
 
@@ -97,11 +103,14 @@ def cue_lexicon() -> CueLexicon:
             passive=bool(row.get("passive", False)),
             not_with=frozenset(row.get("not_with", ())),
             top_only=bool(row.get("top_only", False)),
+            as_only=bool(row.get("as_only", False)),
+            far=bool(row.get("far", False)),
         )
     nouns = {row["lemma"]: NounCue(row["lemma"], row["cue"]) for row in data.get("noun", [])}
     preps = {
         row["words"][0]: PrepCue(tuple(row["words"]), row["cue"], bool(row.get("named_only")),
-                                 frozenset(row.get("heads", ())))
+                                 frozenset(row.get("heads", ())), bool(row.get("any_noun")),
+                                 frozenset(row.get("not_heads", ())))
         for row in data.get("prep", [])
     }
     structure = data.get("structure", {})
@@ -113,6 +122,8 @@ def cue_lexicon() -> CueLexicon:
         not_cues=frozenset(structure.get("not_cues", ())),
         clause_deps=frozenset(structure.get("clause_deps", ("ccomp",))),
         irrealis_heads=frozenset(structure.get("irrealis_heads", ())),
+        proform_objects=frozenset(structure.get("proform_objects", ())),
+        evidence_verbs=frozenset(structure.get("evidence_verbs", ())),
         label_documents=frozenset(lines.get("label_documents", ())),
         byline_dashes="".join(lines.get("byline_dashes", ())),
     )

@@ -53,6 +53,7 @@ class SpeakerWords:
     pronouns: dict[str, tuple[str, str]]  # word -> (gender, number)
     partitive_heads: frozenset[str]
     non_speaker_subjects: frozenset[str]
+    generic_pronouns: frozenset[str] = frozenset()
 
     def person_like(self, lemma: str) -> bool:
         return (lemma in self.source_heads or lemma in self.commentator_heads
@@ -83,6 +84,7 @@ def speaker_words() -> SpeakerWords:
         pronouns=pronouns,
         partitive_heads=words("partitive_heads"),
         non_speaker_subjects=words("non_speaker_subjects"),
+        generic_pronouns=words("generic_pronouns"),
     )
 
 
@@ -206,10 +208,6 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
     base = Speaker(text, None, "anonymous", False, "unknown", start, end, head.lemma_.lower(),
                    plural=plural)
 
-    if head.pos_ == "PRON" or lower in words.pronouns:
-        gender, number = words.pronouns.get(lower, ("any", "sing"))
-        return replace(base, role="pronoun", gender=gender, plural=number == "plur")
-
     # "one of the officials", "some of the sources": the partitive's object is the head.
     if lower in speaker_words().partitive_heads:
         for c in head.children:
@@ -218,6 +216,14 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
                 if objs:
                     inner = classify(objs[0], phrase_tokens(objs[0]))
                     return replace(inner, text=text, start=start, end=end, plural=plural)
+
+    # "some say", "others argue", "everyone agrees": an unnamed generic group, no antecedent
+    if lower in words.generic_pronouns:
+        return replace(base, role="generic", plural=True)
+
+    if head.pos_ == "PRON" or lower in words.pronouns:
+        gender, number = words.pronouns.get(lower, ("any", "sing"))
+        return replace(base, role="pronoun", gender=gender, plural=number == "plur")
 
     core = _core_tokens(head)
     plain = _plain_text(tokens)
@@ -312,6 +318,8 @@ def speaker_like(head: Any) -> bool:
         return True
     lemma = head.lemma_.lower()
     words = speaker_words()
+    if head.lower_ in words.generic_pronouns:
+        return True
     if head.pos_ == "PRON":  # "he", "they", and "those" (when described, see attribution)
         return head.lower_ in words.pronouns or head.lower_ in words.human_heads
     if words.person_like(lemma) or lemma in speaker_words().partitive_heads:
