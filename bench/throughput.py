@@ -18,6 +18,7 @@ from pathlib import Path
 from newstrace import pipeline
 from newstrace.extract.attribution import extract_attributions
 from newstrace.extract.signals import extract_signals
+from newstrace.extract.source_profile import with_profiles
 from newstrace.ingest import read_paths
 from newstrace.nlp import ParsedDocument, load_model
 from newstrace.records import DatedDocument, RawDocument
@@ -62,7 +63,8 @@ def main() -> None:
     docs = list(nlp.pipe(texts, batch_size=args.batch_size))
     parsed = [ParsedDocument(dated=d, doc=doc) for d, doc in zip(dated, docs, strict=True)]
     t0 = time.perf_counter()
-    atts = [tuple(extract_attributions(p)) for p in parsed]
+    # the attribution stage includes describing each source (count, role, proximity …)
+    atts = [tuple(with_profiles(p, extract_attributions(p))) for p in parsed]
     t_att = time.perf_counter() - t0
     t0 = time.perf_counter()
     for p, a in zip(parsed, atts, strict=True):
