@@ -204,7 +204,7 @@ def test_cli_export_to_stdout_and_file(db: Path, tmp_path: Path) -> None:
     result = runner.invoke(_app(), ["export", "--format", "plover", "--db", str(db), "--actor", "Morvek"])
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)
-    assert [e["signal_type"] for e in events] == ["reject"]
+    assert [e["signal_type"] for e in events] == ["reject", "threaten"]  # the warning is a threat
     out = tmp_path / "events.tsv"
     result = runner.invoke(_app(), ["export", "--format", "cameo", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output

@@ -60,7 +60,7 @@ def evidence(text: str, s: Signal) -> str:
         ("Dmitry Medvedev threatened Poland with retaliation.", "threaten", "Dmitry Medvedev"),
         ("Russian troops captured the town of Marinka.", "military_action",
          "Russian Armed Forces"),
-        ("Germany will send more air defence systems to Ukraine.", "aid", "Germany"),
+        ("Germany will send more air defence systems to Ukraine.", "agree", "Germany"),
     ],
 )
 def test_each_type(run: Run, text: str, typ: str, actor: str) -> None:
@@ -303,7 +303,7 @@ def test_ids_are_deterministic(run: Run) -> None:
         ("Putin said Russia would answer any provocation in the Baltic with full force.",
          "threaten", "Vladimir Putin"),
         ("Putin said his country would send 200 tonnes of flour to the flooded villages.",
-         "aid", "Vladimir Putin"),
+         "agree", "Vladimir Putin"),
         ("Putin said Russian troops would stay in the region until a treaty was signed.",
          "reject", "Vladimir Putin"),
         ("Zelensky said his government will not withdraw a single soldier from the island.",
@@ -556,3 +556,183 @@ def test_named_body_announcing_is_confirmed(run: Run) -> None:
     att = _att(text, "The Kremlin", "Kremlin", kind="government", cue="announce")
     s = one(run(text, (att,)), "intent_to_negotiate")
     assert s.certainty == "confirmed"
+
+
+# ------------------------------------------------------------------ wider vocabulary
+# (PLOVER-style event families: violence, agreements, appeals, coercion, easing)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "actor"),
+    [
+        # violence against people, and its variants
+        ("Kaldorian Armed Forces killed four border guards near the river.", "military_action",
+         "Kaldorian Armed Forces"),
+        ("Lusavian gunmen opened fire on a convoy outside the capital.", "military_action",
+         "Lusavian gunmen"),
+        ("Rebels exploded two bombs in the market of the northern town.", "military_action",
+         "Rebels"),
+        ("A Solvennan militia launched rocket fire against the border posts.", "military_action",
+         "Solvennan militia"),
+        ("The Lusavian army captured the rebel stronghold after a week of fighting.",
+         "military_action", "Lusavian Armed Forces"),
+        # agreements
+        ("Kaldoria and Lusavia reached a consensus on sharing the river water.", "agree",
+         "Kaldoria"),
+        ("The Orva Basin Commission agreed to set up a monitoring station.", "agree",
+         "Orva Basin Commission"),
+        ("Solvenna agreed to an extension of the observer mandate.", "agree", "Solvenna"),
+        ("Solvenna will support the resolution on the dam, its foreign minister said.", "agree",
+         "Solvenna"),
+        ("Kaldoria pledged to continue humanitarian aid to the delta villages.", "agree",
+         "Kaldoria"),
+        ("Lusavia is willing to send medical supplies to the flooded valley.", "agree", "Lusavia"),
+        ("Solvenna offered to hand over the two suspects to Kaldoria.", "propose", "Solvenna"),
+        # appeals and demands
+        ("Solvenna urged Kaldoria to reopen the sluice gates.", "demand", "Solvenna"),
+        ("Kaldoria pressed Lusavia to release the fishermen.", "demand", "Kaldoria"),
+        # threats of coercion
+        ("Lusavia will impose sanctions on Kaldorian exporters, its foreign ministry said.",
+         "threaten", "Lusavia"),
+        ("Kaldoria is prepared to impose a blockade on the port.", "threaten", "Kaldoria"),
+        ("The farmers' union said it would blockade the capital from Monday.", "threaten",
+         "farmers' union"),
+        # easing and releases
+        ("Kaldoria lifted the curfew in the border districts on Friday.", "concession",
+         "Kaldoria"),
+        ("Lusavia released forty prisoners on Sunday.", "concession", "Lusavia"),
+        ("The dockers' union called off its strike after talks.", "concession", "dockers' union"),
+        # meetings and mediation
+        ("Ardan Morvek telephoned Ilsa Renhart on Tuesday.", "meet", "Ardan Morvek"),
+        ("Solvenna launched a mediation effort between Kaldoria and Lusavia.", "meet", "Solvenna"),
+        # aid
+        ("Solvenna granted asylum to three Lusavian officers.", "aid", "Solvenna"),
+    ],
+)
+def test_wider_vocabulary(run: Run, text: str, typ: str, actor: str) -> None:
+    s = one(run(text), typ, actor)
+    assert s.polarity in ("positive", "hedged")
+
+
+def test_named_group_subject_is_an_actor(run: Run) -> None:
+    # a group noun phrase outside the actor table acts under its written name
+    s = one(run("The radical Orvan Liberation movement rejected an invitation to the talks."),
+            "reject")
+    assert s.actor == "radical Orvan Liberation movement"
+
+
+def test_group_of_people_is_the_people(run: Run) -> None:
+    s = one(run("A group of Kaldorian diplomats held a meeting with Ilsa Renhart."), "meet")
+    assert s.actor == "Kaldorian diplomats"
+
+
+def test_it_is_the_body_that_speaks(run: Run) -> None:
+    s = one(run("Lusavia says it is ready to negotiate with Kaldoria."), "intent_to_negotiate")
+    assert s.actor == "Lusavia"
+
+
+def test_demonym_of_a_state_outside_the_table_is_its_actor(run: Run) -> None:
+    s = one(run("Israeli air raids hit the outskirts of the town."), "military_action")
+    assert s.actor == "Israel"
+
+
+def test_measure_parsed_as_agent_leaves_the_subject(run: Run) -> None:
+    s = one(run("Ardan Morvek on Thursday shortened by one hour the nightly curfew."), "concession")
+    assert s.actor == "Ardan Morvek"
+
+
+def test_provided_as_a_verb_is_a_trigger(run: Run) -> None:
+    s = one(run("Solvenna provided military intelligence to Lusavia."), "aid")
+    assert s.actor == "Solvenna"
+
+
+# -- negation and hedging in the new families
+
+
+def test_refused_to_rule_out_an_attack_stays_one_negative_rejection(run: Run) -> None:
+    signals = run("Kaldoria refused to rule out an attack on the dam.")
+    s = one(signals, "reject")
+    assert s.polarity == "negative"
+
+
+def test_never_killed_is_a_negative_military_action(run: Run) -> None:
+    s = one(run("Kaldorian Armed Forces have never killed civilians, the ministry said."),
+            "military_action")
+    assert s.polarity == "negative"
+
+
+def test_failed_to_reach_agreement_is_a_rejection(run: Run) -> None:
+    s = one(run("Kaldoria and Lusavia failed to reach an agreement on the dam."), "reject",
+            "Kaldoria")
+    assert s.polarity == "positive"
+
+
+def test_will_not_support_is_a_rejection(run: Run) -> None:
+    s = one(run("Solvenna will not support the resolution, its foreign minister said."), "reject")
+    assert s.actor == "Solvenna"
+
+
+def test_may_impose_sanctions_is_a_hedged_threat(run: Run) -> None:
+    s = one(run("Lusavia would possibly impose sanctions on Kaldoria."), "threaten")
+    assert s.polarity == "hedged"
+
+
+@pytest.mark.parametrize("text", [
+    "Kaldoria could be blamed by Lusavia for the flood.",
+    "Kaldoria accused Lusavia of diverting the river.",
+    "Lusavia condemned the Kaldorian raid on the dam.",
+])
+def test_disapproval_is_not_doubt(run: Run, text: str) -> None:
+    # a doubt questions a claim; blaming or condemning an actor is something else
+    assert not [s for s in run(text) if s.type == "doubt"]
+
+
+def test_hunger_strike_is_no_attack(run: Run) -> None:
+    assert not [s for s in run("Lusavian prisoners began a hunger strike on Monday.")
+                if s.type == "military_action"]
+
+
+def test_future_aid_is_a_promise_whoever_reports_it(run: Run) -> None:
+    s = one(run("Solvenna will send 300 tonnes of grain to Lusavia, diplomats said."), "agree")
+    assert s.actor == "Solvenna" and "aid" in s.topics
+
+
+def test_forecast_attack_is_still_no_signal(run: Run) -> None:
+    assert not [s for s in run("Analysts said Kaldoria will attack the dam.")
+                if s.type in ("military_action", "threaten")]
+
+
+# -- "X must ...": the speaker's demand
+
+
+def test_must_under_a_speaker_is_the_speakers_demand(run: Run) -> None:
+    s = one(run("Marit Olsund said Kaldoria must reopen the sluice gates."), "demand")
+    assert s.actor == "Marit Olsund" and s.polarity == "positive"
+
+
+def test_must_not_is_still_a_demand(run: Run) -> None:
+    s = one(run("Marit Olsund said Kaldoria must not divert the river."), "demand")
+    assert s.polarity == "positive"
+
+
+def test_must_of_the_speakers_own_side_is_no_demand(run: Run) -> None:
+    assert not [s for s in run("Ilsa Renhart said we must be ready.") if s.type == "demand"]
+
+
+def test_writers_own_must_is_no_demand(run: Run) -> None:
+    assert not [s for s in run("Kaldoria must reopen the sluice gates.") if s.type == "demand"]
+
+
+def test_must_of_the_speakers_own_state_is_no_demand(run: Run) -> None:
+    # Ilsa Renhart speaks for Kaldoria: her "Kaldoria must" is an exhortation
+    assert not [s for s in run("Ilsa Renhart said Kaldoria must reopen the sluice gates.")
+                if s.type == "demand"]
+
+
+def test_us_in_capitals_is_the_state_not_the_pronoun(run: Run) -> None:
+    s = one(run("Marit Olsund said the US must reopen its consulate in Kaldoria."), "demand")
+    assert s.actor == "Marit Olsund"
+
+
+def test_a_must_with_no_actor_as_subject_is_no_demand(run: Run) -> None:
+    assert not [s for s in run("Marit Olsund said the rules must be clear.") if s.type == "demand"]

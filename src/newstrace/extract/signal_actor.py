@@ -23,6 +23,8 @@ from newstrace.knowledge.actor_table import Actor
 
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her"})
 _GROUP_PRON = frozenset({"they", "them", "their"})
+_BODY_PRON = frozenset({"it", "its"})
+_BODY_KINDS = frozenset({"government", "organization", "state", "country", "group", "alliance"})
 _SELF_PRON = frozenset({"i", "me", "my"})
 _WE_PRON = frozenset({"we", "us", "our"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -124,8 +126,15 @@ class ActorResolver:
         last_subject: ActorRef | None = None
         last_person: ActorRef | None = None
         last_group: ActorRef | None = None
+        last_body: tuple[int, ActorRef] | None = None  # (sentence start, actor)
         for tok in self.doc:
             low = tok.lower_
+            if tok.pos_ == "PRON" and low in _BODY_PRON and tok.dep_ in ("nsubj", "poss"):
+                # "it": the latest named government or organisation subject of the same
+                # sentence (farther back, "it" is too often a report or a plan)
+                if last_body is not None and tok.sent.start == last_body[0]:
+                    self._pronoun[tok.i] = last_body[1]
+                continue
             if tok.pos_ == "PRON" and low in _PERSON_PRON:
                 ref = last_subject or last_person
                 if ref is not None:
@@ -145,6 +154,9 @@ class ActorResolver:
                 elif ref is not None and (tok.tag_ in ("NNS", "NNPS") or ref.kind in (
                         "government", "organization", "group")):
                     last_group = ref
+                if ref is not None and ref.kind in _BODY_KINDS and tok.tag_ in ("NNP", "NN") \
+                        and (ref.known or tok.ent_type_ in ("ORG", "GPE")):
+                    last_body = (tok.sent.start, ref)
             elif tok.i in person_ends:
                 ref = self.mention(person_ends[tok.i], resolve=False)
                 if ref is not None and ref.kind == "person":
@@ -227,10 +239,17 @@ class ActorResolver:
         if head.i in self.datelines.tokens:
             return None
         low = head.lower_
-        if head.pos_ == "PRON" or low in _PERSON_PRON | _GROUP_PRON | _SELF_PRON | _WE_PRON:
+        # "US" is a name, not "us"
+        if head.pos_ == "PRON" or (low in _PERSON_PRON | _GROUP_PRON | _SELF_PRON | _WE_PRON
+                                   and head.pos_ != "PROPN"):
             if not resolve:
                 return None
             if low in _PERSON_PRON or low in _GROUP_PRON:
+                return self._pronoun.get(head.i)
+            if low in _BODY_PRON:
+                # "Syria says it is willing": the body that speaks, else the latest one
+                if speaker is not None and speaker.kind in _BODY_KINDS:
+                    return speaker
                 return self._pronoun.get(head.i)
             if low in _SELF_PRON:
                 return speaker
@@ -242,6 +261,12 @@ class ActorResolver:
         if low in _RELATIVE and head.head.dep_ == "relcl":
             return self.mention(head.head.head, resolve=resolve, speaker=speaker)
         doc = self.doc
+        if head.lemma_.casefold() in self.lex.collective_nouns:
+            # "a group of Moroccan diplomats" are the diplomats
+            of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            if of:
+                return self.mention(of[0], resolve=resolve, speaker=speaker)
         names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if names and head.pos_ != "PROPN":  # "the US secretary of state, Antony Blinken"
             return self.mention(names[0], resolve=resolve, speaker=speaker)
@@ -322,7 +347,10 @@ class ActorResolver:
         for c in top.children:
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
-                return self.mention(objs[0], speaker=speaker) if objs else None
+                ref = self.mention(objs[0], speaker=speaker) if objs else None
+                # "shortened by one hour": a measure parsed as an agent; the subject acts
+                if ref is not None or not any(g.dep_ == "nsubj" for g in top.children):
+                    return ref
         subj = self.subject(top, frozenset({"nsubj"}))
         if subj is not None:
             return self.mention(subj, speaker=speaker)
@@ -349,6 +377,9 @@ class ActorResolver:
 
     def _noun_agent(self, noun: Token, speaker: ActorRef | None, *,
                     possessor: bool = True) -> ActorRef | None:
+        if noun.dep_ == "compound" and noun.head.lemma_.casefold() in self.lex.classes.get(
+                "frame_nouns", frozenset()):
+            noun = noun.head  # "launched a mediation effort": the effort stands for it
         head = noun.head
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.casefold() in self.lex.statement_verbs:
             return self._verb_agent(head, speaker)
@@ -381,6 +412,8 @@ class ActorResolver:
                     self.table.lookup(c.text) if c.pos_ == "PROPN" else None)
                 if actor is not None:
                     return _from_table(actor, c.text, c.idx, c.idx + len(c.text))
+                if country:  # "Israeli air raids": a state the table does not hold yet
+                    return ActorRef(country, c.text, "government", False, c.idx, c.idx + len(c.text))
         return None
 
     def agent(self, trig: Trigger, speaker: ActorRef | None) -> ActorRef | None:

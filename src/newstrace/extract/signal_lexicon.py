@@ -41,11 +41,13 @@ class Rule:
     possessor: bool = True
     topic_scope: str = "evidence"
     future_type: str | None = None
+    future_speaker: str = "self"
     mood: str | None = None
     subject: tuple[str, ...] = ()
     condition: bool = False
     collective: bool = False
     depth: int = 3
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,8 @@ class Lexicon:
     condition_frames: tuple[str, ...] = ()
     condition_types: dict[str, str] = field(default_factory=dict)
     unilateral_marks: tuple[str, ...] = ()
+    demand_modals: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -123,11 +127,13 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 possessor=bool(row.get("possessor", True)),
                 topic_scope=row.get("topic_scope", "evidence"),
                 future_type=row.get("future_type"),
+                future_speaker=str(row.get("future_speaker", "self")),
                 mood=row.get("mood"),
                 subject=tuple(row.get("subject", ())),
                 condition=bool(row.get("condition", False)),
                 collective=bool(row.get("collective", False)),
                 depth=int(row.get("depth", 3)),
+                exclude=tuple(row.get("exclude", ())),
             )
         )
     index: dict[str, list[tuple[Rule, TriggerForm]]] = {}
@@ -183,6 +189,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         condition_frames=tuple(str(m).casefold() for m in cond.get("marks", ())),
         condition_types={str(k): str(v) for k, v in dict(cond.get("types", {})).items()},
         unilateral_marks=tuple(str(m).casefold() for m in frames.get("unilateral_marks", ())),
+        demand_modals=_words(frames.get("demand_modals")),
+        collective_nouns=_words(actor.get("collective_nouns")),
     )
 
 

@@ -64,7 +64,8 @@ def is_future(trig: Trigger, lex: Lexicon) -> bool:
 
 def polarity(trig: Trigger, lex: Lexicon) -> tuple[str, Polarity]:
     """(type, polarity): the type may change when negation turns it into a rejection."""
-    if trig.char_span is not None:  # fixed phrases carry their own polarity
+    if trig.char_span is not None or trig.rule.mode == "advice":
+        # fixed phrases carry their own polarity; "X must not attack" is still a demand
         return trig.type, "positive"
     tokens = _predicate_tokens(trig)
     negated = (_negations(tokens, lex) + int(trig.double_negation)) % 2 == 1

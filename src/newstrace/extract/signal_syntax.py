@@ -78,7 +78,10 @@ def complement(tok: Token, *, depth: int = 3) -> Iterator[tuple[Token, tuple[Tok
     frontier: list[tuple[Token, tuple[Token, ...]]] = [
         (c, (c,)) for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "nsubj"
     ]
-    if tok.dep_ in ("acl", "relcl") and tok.tag_ != "VBG":
+    # "the prisoners whom Kyiv freed" are what was freed; "soldiers who freed the camp" are not
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ != "VBG" and not any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in tok.children
+    ):
         frontier.insert(0, (tok.head, (tok.head,)))
     if tok.dep_ in ("csubj", "csubjpass"):
         frontier += [(c, (c,)) for c in tok.head.children if c.dep_ in ("attr", "acomp")]

@@ -89,8 +89,27 @@ def _wrapper_type(tok: Token, rule: Rule, lex: Lexicon) -> tuple[str, tuple[Toke
     return None
 
 
+def _has_infinitive(tok: Token) -> bool:
+    """A to-infinitive complement: "agreed to set up", "offered to hand over"."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ in VERBAL and c.i > tok.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+
+
+def _excluded(tok: Token, rule: Rule, lex: Lexicon) -> bool:
+    """A modifier that makes the trigger another thing ("hunger strike", "general strike")."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and in_class(c, cls, lex)
+        for c in tok.children for cls in rule.exclude
+    )
+
+
 def _requires(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     if not rule.requires:
+        return True
+    if "@infinitive" in rule.requires and _has_infinitive(tok):
         return True
     return any(
         in_class(t, cls, lex)
@@ -119,6 +138,11 @@ def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     """Mood, subject and condition constraints of a rule (see signals.toml)."""
     if rule.mood == "future" and not is_stated_future(tok, lex):
         return False
+    if rule.mood == "factual" and any(
+        c.dep_ == "aux" and c.lower_ in lex.future_aux | lex.hedge_modals
+        for t in chain(tok) for c in t.children
+    ):
+        return False  # "could be blamed", "would condemn": no act of disapproval yet
     if rule.condition and not has_condition(tok, lex):
         return False
     if rule.subject or rule.collective:
@@ -149,7 +173,7 @@ def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
             c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children
         ):
             continue
-        if not _fits(tok, rule, lex):
+        if not _fits(tok, rule, lex) or (rule.exclude and _excluded(tok, rule, lex)):
             continue
         if rule.mode == "wrapper":
             found = _wrapper_type(tok, rule, lex)
@@ -178,6 +202,29 @@ def phrase_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
                 continue
             out.append(Trigger(token=span.root, rule=_phrase_rule(phrase.type), type=phrase.type,
                                char_span=(start, end)))
+    return out
+
+
+_ADVICE = Rule(index=-3, type="demand", forms=(), pos=frozenset(VERBAL), mode="advice",
+               actor="speaker")
+
+
+def advice_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+    """"X must stop the shelling", said by someone else: the speaker's demand of X.
+
+    Only inside a reported clause (a ``ccomp`` or ``parataxis``), so that the
+    writer's own "must" is no one's signal; whether the speaker is someone
+    other than the subject is decided when the actor is known.
+    """
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ not in VERBAL or tok.dep_ not in ("ccomp", "parataxis", "ROOT"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in tok.children):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        out.append(Trigger(token=tok, rule=_ADVICE, type="demand"))
     return out
 
 
@@ -257,16 +304,24 @@ def _is_question(sent: Token) -> bool:
     return bool(sent.text.rstrip(" \"'”’)").endswith("?"))
 
 
+def _is_mark_word(tok: Token, lex: Lexicon) -> bool:
+    """"provided that ...": a conjunction; "the US provided aid": the verb itself."""
+    return tok.lower_ in lex.condition_marks and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
+    )
+
+
 def find_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
     """Triggers of one sentence, hypothetical ("if ...") and interrogative ones left out."""
     if _is_question(sent):
         return []
     # "provided that ...", "providing ...": a conjunction, not the verb "provide"
-    found = [t for tok in sent if tok.lower_ not in lex.condition_marks
+    found = [t for tok in sent if not _is_mark_word(tok, lex)
              and (t := match_token(tok, lex)) is not None]
     found += phrase_triggers(sent, lex)
     taken = {t.token.i for t in found}
     found += [t for t in unilateral_triggers(sent, lex) if t.token.i not in taken]
+    found += advice_triggers(sent, lex)
     found = [t for t in found if not in_condition(t.token, lex.condition_marks)]
     found.sort(key=lambda t: t.token.i)
     return resolve_nesting(found)

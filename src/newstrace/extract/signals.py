@@ -86,6 +86,22 @@ def _speaks_for(speaker: ActorRef | None, actor: ActorRef, *, stated: bool) -> b
     return above[-1] in table.ancestors(actor.canonical)
 
 
+def _advises_self(trig: Trigger, actor: ActorRef, resolver: ActorResolver) -> bool:
+    """"We must be ready", "Russia must respond, Putin said": an exhortation, no demand.
+
+    So is a "must" whose subject is no actor ("the rules must be clear"). A
+    pronoun subject ("he must prove", "they must fight", "it must be borne in
+    mind") is left out too: whom it stands for is too uncertain to demand of.
+    """
+    subj = resolver.subject(trig.token)
+    if subj is None or subj.pos_ == "PRON":
+        return True
+    ref = resolver.mention(subj, speaker=actor)
+    if ref is None:
+        return True  # "the principles must be valid": no one is asked for anything
+    return ref.canonical == actor.canonical or _speaks_for(actor, ref, stated=True)
+
+
 def _is_negated(trig: Trigger, lex: Lexicon) -> bool:
     """The trigger's own predicate is negated ("will not negotiate", "not willing to")."""
     typ, pol = polarity(trig, lex)
@@ -106,12 +122,13 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
            resolver: ActorResolver, times: list[TimedToken], lex: Lexicon,
            context: tuple[str, ...] = ()) -> list[Signal]:
     tok = trig.token
-    if resolver.describes_speaker(tok) or is_advice(trig, lex):
+    advice = trig.rule.mode == "advice"
+    if resolver.describes_speaker(tok) or (not advice and is_advice(trig, lex)):
         return []
     att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions)
     speaker = resolver.frame_speaker(tok) or _named(speaker_ref(att), resolver)
     actor = resolver.agent(trig, speaker)
-    if actor is None:
+    if actor is None or (advice and _advises_self(trig, actor, resolver)):
         return []
     future = is_future(trig, lex)
     group = resolver.members(trig, speaker) if trig.rule.actor != "speaker" else []
@@ -121,7 +138,8 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
     negated = _is_negated(trig, lex)
     for typ, pol in _types(trig, lex):
         if trig.rule.future_type and future:
-            if speaker is None or actor.canonical != speaker.canonical:
+            forecast = speaker is None or actor.canonical != speaker.canonical
+            if forecast and trig.rule.future_speaker != "any":
                 return []  # a forecast of someone's act is not a signal
             typ = trig.rule.future_type
         for who in group or [actor]:
@@ -143,7 +161,9 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
     # a denial or doubt with no topic of its own is about the claim said before it;
     # other types look no further than their sentence
     wider = (sent.text,) if trig.rule.topic_scope != "sentence" else context
-    topics = topics_for(typ, scope, _antecedent_text(trig), wider=wider)
+    # a promise or threat made of an act ("will send grain") is about what the act is about
+    topic_type = trig.type if typ == trig.rule.future_type else typ
+    topics = topics_for(topic_type, scope, _antecedent_text(trig), wider=wider)
     when = attach_time(trig, sent, times, parsed.dated.published, lex)
     source = source_of(att, parsed.text, tok.idx)
     return Signal(
