@@ -236,6 +236,23 @@ def show(
 
 
 @app.command()
+def copies(
+    db: DbOpt = None,  # type: ignore[assignment]
+    as_json: JsonOpt = False,
+) -> None:
+    """Copy groups: the same text in several inputs or outlets, with the original first."""
+    groups = _open(db).copies()
+    if as_json:
+        _print_json(groups.to_dicts())
+        return
+    rows = [(g.id, len(g.members), m["kind"], m["name"], m["outlet"] or "-", m["published"] or "undated",
+             "" if m["similarity"] is None else f"{m['similarity']:.2f}")
+            for g in groups for m in g.members]
+    console.print(render.table(f"Copy groups ({len(groups)})",
+                               ["group", "size", "kind", "file", "outlet", "published", "similarity"], rows))
+
+
+@app.command()
 def rejections(db: DbOpt = None, as_json: JsonOpt = False) -> None:  # type: ignore[assignment]
     """Inputs that were rejected, with their reasons."""
     rows = _open(db).rejections()

@@ -19,12 +19,14 @@ from newstrace.clean.boilerplate import Boilerplate, outlet_key
 from newstrace.errors import Errors, NewstraceError
 from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
 from newstrace.knowledge import actors
-from newstrace.link import link_actors
+from newstrace.link import link_actors, link_copies
+from newstrace.link.copies import group_id
 from newstrace.nlp import DEFAULT_BATCH_SIZE
 from newstrace.records import ExtractedDocument, RawDocument, Rejected
 from newstrace.store.migrate import migrate
 from newstrace.store.rows import (
     AttributionRow,
+    CopyGroupRow,
     DocumentRow,
     IngestReport,
     Rejection,
@@ -162,6 +164,7 @@ class Store:
         if report.added:
             with self.engine.begin() as conn:
                 link_actors(conn)
+                link_copies(conn)
         return report
 
     def _stored_inputs(self) -> list[RawDocument]:
@@ -243,6 +246,7 @@ class Store:
         if report.added:
             with self.engine.begin() as conn:
                 link_actors(conn)
+                link_copies(conn)
         return report
 
     def _record_duplicates(
@@ -292,7 +296,9 @@ class Store:
     def _doc_rows(self, where: str = "", params: dict[str, Any] | None = None) -> Rows[DocumentRow]:
         sql = (
             "SELECT d.*, (SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
-            "(SELECT COUNT(*) FROM signals s WHERE s.doc_id = d.id) AS n_sig FROM documents d "
+            "(SELECT COUNT(*) FROM signals s WHERE s.doc_id = d.id) AS n_sig, "
+            "c.group_id AS copy_group, c.original_id AS copy_original, c.kind AS copy_kind "
+            "FROM documents d LEFT JOIN copy_members c ON c.doc_id = d.id "
             f"{where} ORDER BY COALESCE(d.published_value, '9999'), d.name"
         )
         out: Rows[DocumentRow] = Rows()
@@ -307,7 +313,48 @@ class Store:
                 published_evidence=r["published_evidence"],
                 published_method=r["published_method"],
                 attributions=r["n_att"], signals=r["n_sig"],
+                copy_group=r["copy_group"], copy_original=r["copy_original"], copy_kind=r["copy_kind"],
             ))
+        return out
+
+    def copies(self) -> Rows[CopyGroupRow]:
+        """Copy groups: each with its original first and how every member relates to it."""
+        sql = ("SELECT c.group_id, c.original_id, c.original_rule, c.doc_id, c.kind, c.similarity, "
+               "d.name, d.outlet, d.published_value FROM copy_members c "
+               "JOIN documents d ON d.id = c.doc_id "
+               "ORDER BY c.group_id, c.kind != 'original', COALESCE(d.published_value, '9999'), d.name")
+        groups: dict[str, CopyGroupRow] = {}
+        for r in self._fetch(sql, {}):
+            g = groups.get(r["group_id"])
+            if g is None:
+                g = groups[r["group_id"]] = CopyGroupRow(
+                    id=r["group_id"], original=r["original_id"], original_rule=r["original_rule"])
+            g.members.append({"doc_id": r["doc_id"], "name": r["name"], "outlet": r["outlet"],
+                              "published": r["published_value"], "kind": r["kind"],
+                              "similarity": r["similarity"]})
+        # the same text read from several inputs is one stored document: an exact group of inputs
+        sql = ("SELECT s.doc_id, s.name, s.source_path, s.outlet, s.published, d.published_value "
+               "FROM document_sources s JOIN documents d ON d.id = s.doc_id "
+               "WHERE s.doc_id IN (SELECT doc_id FROM document_sources GROUP BY doc_id HAVING COUNT(*) > 1) "
+               "ORDER BY s.doc_id, s.source_path, s.name")
+        in_group = {m["doc_id"]: g for g in groups.values() for m in g.members}
+        inputs: dict[str, list[Any]] = {}
+        for r in self._fetch(sql, {}):
+            inputs.setdefault(r["doc_id"], []).append(r)
+        for doc_id, rows in inputs.items():
+            g = in_group.get(doc_id)
+            if g is None:  # its only copies are inputs with the very same text
+                gid = group_id(doc_id)
+                g = groups[gid] = CopyGroupRow(id=gid, original=doc_id, original_rule="same-text")
+                first = rows[0]
+                g.members.append({"doc_id": doc_id, "name": first["name"], "outlet": first["outlet"],
+                                  "published": first["published"] or first["published_value"],
+                                  "kind": "original", "similarity": None})
+            for r in rows[1:]:  # the first input is the stored document itself
+                g.members.append({"doc_id": doc_id, "name": r["name"], "outlet": r["outlet"],
+                                  "published": r["published"] or r["published_value"],
+                                  "kind": "exact", "similarity": 1.0})
+        out: Rows[CopyGroupRow] = Rows(sorted(groups.values(), key=lambda g: (-len(g.members), g.id)))
         return out
 
     def documents(self) -> Rows[DocumentRow]:

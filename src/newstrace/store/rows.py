@@ -52,6 +52,9 @@ class DocumentRow(Row):
     published_method: str
     attributions: int
     signals: int
+    copy_group: str | None = None  # the copy group this document belongs to, if any
+    copy_original: str | None = None  # that group's original (earliest) document
+    copy_kind: str | None = None  # original, exact, syndicated, near, paraphrase
 
 
 
@@ -116,6 +119,17 @@ class SignalRow(Row):
     conditions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     certainty: str | None = None
 
+
+
+@dataclass(slots=True)
+class CopyGroupRow(Row):
+    """A group of copies of one text; ``members`` are dicts with doc_id, name, outlet,
+    published, kind (original first) and similarity to the group."""
+
+    id: str
+    original: str
+    original_rule: str
+    members: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
