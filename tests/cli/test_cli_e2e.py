@@ -78,6 +78,7 @@ def test_read_commands_json_and_show(db: Path) -> None:
     runner = CliRunner()
     docs = json.loads(runner.invoke(app, ["docs", "--db", str(db), "--json"]).stdout)
     assert len(docs) == 14
+    assert [d["status_reason"] for d in docs if d["status"] != "processed"] == []
     undated = [d for d in docs if d["name"].startswith("12_")]
     assert undated[0]["published"] is None
     sigs = json.loads(runner.invoke(app, ["signals", "--actor", MAIN_ACTOR, "--type", "concession",

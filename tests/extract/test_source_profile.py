@@ -138,3 +138,19 @@ def test_profiles_do_not_change_ids(run: Run, make_parsed: Callable[[str], Parse
     text = "Two officials told the Harbour Gazette the deal was off."
     bare = list(extract_attributions(make_parsed(text)))
     assert [a.id for a in run(text)] == [a.id for a in bare]
+
+
+def test_participle_proximity_with_a_relative_clause(run: Run) -> None:
+    # "involved" hangs on the noun as a clause of its own; the relative clause is not proximity
+    text = ("Two officials involved in the talks, who spoke on condition of anonymity, said the "
+            "technical group had not met since June.")
+    p = speaking(run(text), "officials").profile
+    assert p.count == "2"
+    assert p.proximity == "involved in the talks"
+    assert "anonymous" in p.qualifiers
+
+
+def test_possessive_affiliation_loses_its_s(run: Run) -> None:
+    text = "Norway's defence ministry said the bridge had been repaired."
+    a = speaking(run(text), "ministry")
+    assert a.profile.affiliation == ("Norway",)

@@ -243,11 +243,13 @@ class _Phrase:
             else:
                 ids = {x.i for x in t.subtree}
             # a clause hung on the object tells something else ("…, who spoke on condition …")
-            ids -= {x.i for y in t.doc[min(ids) : max(ids) + 1] if y.dep_ in _CLAUSES | {"appos"}
-                    for x in y.subtree}
+            ids -= {x.i for y in t.doc[min(ids) : max(ids) + 1]
+                    if y.dep_ in _CLAUSES | {"appos"} and y.i != t.i for x in y.subtree}
             ids &= self.ids
             while ids and (t.doc[max(ids)].is_punct or t.doc[max(ids)].is_space):
                 ids.discard(max(ids))
+            if t.i not in ids:
+                continue
             lo, hi = min(ids), max(ids)
             doc = t.doc
             return str(doc[lo : hi + 1].text), set(range(lo, hi + 1))
@@ -322,7 +324,10 @@ class _Phrase:
 
 
 def _bare(phrase: str) -> str:
-    """An affiliation without its leading article: "the Kremlin" -> "Kremlin"."""
+    """An affiliation without its article or possessive: "the Kremlin's" -> "Kremlin"."""
+    for suffix in ("'s", "’s"):
+        if phrase.endswith(suffix):
+            phrase = phrase[: -len(suffix)]
     low = phrase.lower()
     for d in _DETERMINERS:
         if low.startswith(d):
