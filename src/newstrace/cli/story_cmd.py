@@ -1,0 +1,129 @@
+"""``newstrace shifts`` and ``newstrace story``: positions that changed, and a story's key dates.
+
+Kept out of ``app.py`` so each command is registered with one line
+(``app.command("shifts")(shifts)``, ``app.command("story")(story)``) and tested on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from newstrace.store.database import Store
+    from newstrace.timeline.shifts import PositionTimeline, Report
+    from newstrace.timeline.story import Story
+
+DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _open(db: Path | None) -> Store:
+    import newstrace
+
+    path = db or Path(os.environ.get("NEWSTRACE_DB", "newstrace.db"))
+    if not path.exists():  # opening would create an empty store and show nothing
+        typer.echo(f"no store at {path}", err=True)
+        raise typer.Exit(2)
+    return newstrace.open(path)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _evidence(reports: list[Report]) -> Text:
+    out = Text()
+    for i, r in enumerate(reports[:2]):
+        if i:
+            out.append("\n")
+        out.append(f"{r.date or 'undated'} ", style="bold")
+        out.append(f"“{r.sentence}”\n")
+        out.append(f"{r.source_line()} · {r.outlet or '-'} · {r.doc_name} · {r.signal_id}", style="dim")
+    if len(reports) > 2:
+        out.append(f"\n(+{len(reports) - 2} more reports)", style="dim")
+    return out
+
+
+def _shift_tables(timelines: list[PositionTimeline]) -> list[Table]:
+    tables = []
+    for pt in timelines:
+        p = Table(title=f"Positions: {pt.actor} — {pt.stream}", header_style="bold", show_lines=True)
+        for col in ("first date", "position", "reports", "origins", "first report"):
+            p.add_column(col, overflow="fold")
+        for pos in pt.positions:
+            p.add_row(pos.first_date or "undated", pos.label(), str(pos.reports), str(pos.origins),
+                      _evidence(pos.evidence[:1]))
+        tables.append(p)
+        s = Table(title=f"Shifts: {pt.actor} — {pt.stream} ({len(pt.shifts)})", header_style="bold",
+                  show_lines=True)
+        for col in ("date", "shift", "before", "after"):
+            s.add_column(col, overflow="fold")
+        for sh in pt.shifts:
+            s.add_row(sh.date or "undated", Text(sh.explanation, style="bold"),
+                      Text(sh.before.label() + "\n").append_text(_evidence(sh.before_evidence)),
+                      Text(sh.after.label() + "\n").append_text(_evidence(sh.after_evidence)))
+        tables.append(s)
+    return tables
+
+
+def shifts(
+    actor: Annotated[str, typer.Option("--actor", help="Actor (and everyone who speaks for it).")],
+    topic: Annotated[str | None, typer.Option(
+        "--topic", help="Only these topics, one stream (\"ceasefire and negotiations\").")] = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """An actor's positions per topic stream, and where they shifted, with the evidence of each."""
+    from newstrace.timeline.shifts import actor_shifts
+
+    with _open(db) as store:
+        timelines = actor_shifts(store, actor=actor, topic=topic)
+    if as_json:
+        _print_json(timelines.to_dicts())
+        return
+    console = Console()
+    if not timelines:
+        console.print(f"no positions for {actor}")
+        return
+    for t in _shift_tables(list(timelines)):
+        console.print(t)
+
+
+def _story_table(st: Story) -> Table:
+    t = Table(title=f"Story: {st.target} ({st.kind}; {st.matched} signals, {st.undated} undated)",
+              header_style="bold", show_lines=True)
+    for col in ("date", "origins", "development", "source"):
+        t.add_column(col, overflow="fold")
+    for d in st.dates:
+        date = Text(d.date, style="bold")
+        if d.bases != ["event"]:
+            date.append(f"\n{', '.join(d.bases)}", style="dim")
+        src = Text(f"{d.source_line()}\n{d.outlet or '-'} · {d.doc_name}\n{d.signal_id}", style="dim")
+        t.add_row(date, f"{d.origins} ({d.reports} reports)", d.sentence, src)
+    return t
+
+
+def story(
+    query: Annotated[str, typer.Argument(help="An actor, a topic (ceasefire, territory, …) or keywords.")],
+    top: Annotated[int | None, typer.Option("--top", help="How many dates to keep.")] = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """A story's key developments: the dates most independent outlets reported, one sentence each."""
+    from newstrace.timeline.story import story as build_story
+
+    with _open(db) as store:
+        st = build_story(store, query, top=top)
+    if as_json:
+        _print_json(st.to_dict())
+        return
+    Console().print(_story_table(st))
