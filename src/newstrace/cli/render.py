@@ -71,6 +71,9 @@ def show_document(
         console.print(f"author: {d.author}", markup=False)
     if d.status_reason:
         console.print(f"not processed: {d.status_reason}", markup=False)
+    if d.copy_group:
+        role = "the original" if d.copy_kind == "original" else f"a {d.copy_kind} copy of {d.copy_original}"
+        console.print(f"copy group {d.copy_group}: {role}", markup=False)
     for src in sources:
         console.print(f"input: {src['source_path'] or src['name']}", markup=False)
     for ln in lines:
@@ -113,20 +116,22 @@ def show_signal(console: Console, s: SignalRow) -> None:
 
 def timeline_table(actor: str, entries: list[TimelineEntry]) -> Table:
     t = Table(title=f"Timeline: {actor}", header_style="bold", show_lines=True, expand=True)
-    t.add_column("date", no_wrap=True)
+    t.add_column("date", no_wrap=False, ratio=1)
     t.add_column("type", no_wrap=True)
     t.add_column("polarity", no_wrap=True)
+    t.add_column("certainty", no_wrap=True)
     t.add_column("topics", ratio=1, overflow="fold")
     t.add_column("evidence", ratio=4, overflow="fold")
+    t.add_column("conditions", ratio=2, overflow="fold")
     t.add_column("source", ratio=2, overflow="fold")
     t.add_column("outlet", ratio=1, overflow="fold")
     t.add_column("id", no_wrap=True)
     for e in entries:
-        date = Text(e.date or "undated")
-        if e.date_basis != "event":
-            date.append(f"\n{e.date_basis}", style="dim")
-        cells = (e.type, e.polarity, ", ".join(e.topics), e.evidence, e.source_line(), e.outlet_line(),
-                 e.signal_id)
+        cells = (e.type, e.polarity, e.certainty or "-", ", ".join(e.topics), e.evidence,
+                 e.conditions_line() or "-", e.source_line(), e.outlet_line(), e.signal_id)
+        date = Text(e.date or "undated", style="bold")
+        if e.date_note():
+            date.append(f"\n{e.date_note()}", style="dim")
         t.add_row(date, *(Text(c) for c in cells))
     return t
 
@@ -135,13 +140,17 @@ def timeline_blocks(console: Console, actor: str, entries: list[TimelineEntry]) 
     """One block per entry: readable on narrow terminals and in logs."""
     console.print(Text(f"Timeline: {actor} ({len(entries)} signals)", style="bold"))
     for e in entries:
-        head = Text(f"{e.date or 'undated'}", style="bold")
-        if e.date_basis != "event":
-            head.append(f" ({e.date_basis})", style="dim")
+        head = Text(e.date or "undated", style="bold")
+        if e.date_note():
+            head.append(f" ({e.date_note()})", style="dim")
         head.append(f"  {e.type} · {e.polarity}")
+        if e.certainty:
+            head.append(f" · {e.certainty}")
         if e.topics:
             head.append(f" · {', '.join(e.topics)}")
         console.print(head)
         console.print(Text(f"    “{e.evidence}”"))
+        if e.conditions:
+            console.print(Text(f"    conditions: {e.conditions_line()}"))
         console.print(Text(f"    {e.source_line()} · outlet {e.outlet_line()} · {e.doc_name} · {e.signal_id}",
                            style="dim"))

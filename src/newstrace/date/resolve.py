@@ -3,9 +3,13 @@
 Each expression is first resolved against one publication *day* to the range of
 days it denotes ("last week" -> that Monday..Sunday). A publication date known
 only to the month or year is every day it may be; the expression gets the
-finest value that all those readings agree on, and none when they disagree
-("in November" with a publication year of 2025 may be November 2024 or 2025).
-An undated document resolves nothing relative, only what is written in full.
+finest value that all those readings agree on. When they disagree, the reading
+that holds on a large share of those days (``likely_share`` in
+``expressions.toml``) is taken: a past "in November" in an article known only
+to be from 2025 is November 2024 unless the article was written in its last
+two months, so November 2024 is the reading on 83% of the possible days; "in
+June" (41% / 59%) stays unresolved. An undated document resolves nothing
+relative, only what is written in full.
 
 Hand-written: the rules are in ``data/date/expressions.toml``; this is the
 small calendar arithmetic that applies them.
@@ -30,7 +34,7 @@ from newstrace.date.ranges import (
     week_range,
     year_range,
 )
-from newstrace.date.tables import calendar
+from newstrace.date.tables import calendar, expressions_table
 from newstrace.records import Precision, PublishedDate, TimeExpression
 
 # Precision an expression has by what it names, reported when it cannot be resolved.
@@ -169,30 +173,47 @@ def resolve_on(m: Mention, anchor: date) -> DayRange | None:
     return None
 
 
+def _likely_share() -> float:
+    return float(expressions_table().get("likely_share", 1.0))
+
+
 @functools.lru_cache(maxsize=4096)
-def _resolve_cached(m: Mention, value: str | None, precision: Precision | None) -> DayRange | None:
+def _resolve_cached(m: Mention, value: str | None, precision: Precision | None
+                    ) -> tuple[str | None, Precision | None]:
+    """(value, precision) of ``m`` over every publication day the anchor allows."""
     if m.kind in _ABSOLUTE:
-        return _absolute(m)
+        r = _absolute(m)
+        return coarsen(*r) if r is not None else (None, None)
     if value is None or precision not in ("day", "month", "year"):
-        return None
+        return None, None
     lo, hi = value_range(value, precision)
+    anchors = days(lo, hi)
     union: DayRange | None = None
-    for anchor in days(lo, hi):
+    votes: dict[tuple[str | None, Precision | None], int] = {}
+    for anchor in anchors:
         r = resolve_on(m, anchor)
         if r is None:
-            return None
+            return None, None
         union = r if union is None else (min(union[0], r[0]), max(union[1], r[1]))
-    return union
+        reading = coarsen(*r)
+        votes[reading] = votes.get(reading, 0) + 1
+    if union is None:
+        return None, None
+    agreed = coarsen(*union)
+    if agreed[0] is not None:
+        return agreed
+    reading, count = max(votes.items(), key=lambda kv: kv[1])
+    if reading[0] is not None and count >= _likely_share() * len(anchors):
+        return reading
+    return None, None
 
 
 def resolve_mention(m: Mention, anchor: PublishedDate) -> tuple[str | None, Precision | None]:
     """Value and precision of ``m`` against ``anchor`` (value None when it cannot be known)."""
     key = replace(m, start=0, end=0, text="")  # the cache key is what is said, not where
-    union = _resolve_cached(key, anchor.value, anchor.precision)
-    if union is not None:
-        value, precision = coarsen(*union)
-        if value is not None:
-            return value, precision
+    value, precision = _resolve_cached(key, anchor.value, anchor.precision)
+    if value is not None:
+        return value, precision
     return None, native_precision(m)
 
 

@@ -5,7 +5,9 @@ through non-clausal links only ("met ... on Tuesday", "Since ... in February
 2022, Moscow has seized"). A time on the verb that reports the signal
 ("Reuters reported in November that ...") dates it only when it lies well
 before publication; a recent one is the news peg, i.e. publication time, and
-gives None.
+gives None. A time fronted before the subject of a coordination ("Since last
+September, Putin has been looking to stop ..., and he may even be willing
+to ...") scopes over every conjunct, unless a conjunct has a time of its own.
 """
 
 from __future__ import annotations
@@ -76,6 +78,23 @@ def _predicate(trig: Trigger) -> list[Token]:
     return tokens
 
 
+def _conj_heads(tok: Token) -> list[Token]:
+    """The predicates a coordinated predicate is a conjunct of, nearest first."""
+    out: list[Token] = []
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _fronted(root: Token, head: Token) -> bool:
+    """The time stands before ``head``'s subject: it opens the whole coordination."""
+    return root.i < head.i and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > root.i for c in head.children
+    )
+
+
 def attach_time(trig: Trigger, sent: Token, times: list[TimedToken],
                 published: PublishedDate, lex: Lexicon) -> When | None:
     local = [(te, root) for te, root in times if sent.start <= root.i < sent.end]
@@ -86,6 +105,10 @@ def attach_time(trig: Trigger, sent: Token, times: list[TimedToken],
     for te, root in local:
         if _attached(root, targets):
             return When(value=te.value, precision=te.precision, evidence=te.text)
+    for head in _conj_heads(pred[-1]):
+        for te, root in local:
+            if _attached(root, {head.i}) and _fronted(root, head):
+                return When(value=te.value, precision=te.precision, evidence=te.text)
     t = pred[-1]
     while t.head.i != t.i:
         t = t.head
