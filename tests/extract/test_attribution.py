@@ -609,3 +609,11 @@ def test_possessive_author_with_to_infinitive(run: Run) -> None:
     atts = by_cue(run(text), "promise")
     assert len(atts) == 1
     assert content(text, atts[0]) == "to rebuild the school"
+
+
+def test_outlet_report_keeps_modal_conjuncts_in_its_content(run: Run) -> None:
+    text = ("Reuters reported in May that Morvek was ready to sign a deal, but would "
+            "refuse to give up the island and would insist on a new vote.")
+    a = next(x for x in run(text) if x.speaker == "Reuters")
+    assert a.content_end is not None
+    assert text[a.content_start : a.content_end].endswith("would insist on a new vote")

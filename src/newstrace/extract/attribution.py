@@ -473,6 +473,13 @@ class _Run:
 
         # content
         parts = clause + content_deps
+        if clause and sp.kind == "media":
+            # "Reuters reported that X was ready …, but would refuse …": an outlet does not
+            # refuse; a subjectless conjunct with a modal continues the reported clause (the
+            # parser hangs it on the cue verb). With a person speaker it may be their own act.
+            parts += [c for c in children if c.dep_ == "conj" and c.i > clause[-1].i
+                      and any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         c_lo: int | None = None
         c_hi: int | None = None
         if parts:
