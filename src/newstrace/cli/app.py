@@ -12,12 +12,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newstrace.cli import export_cmd, render, story_cmd
+from newstrace.cli import claims_cmd, export_cmd, render, story_cmd
 from newstrace.errors import NewstraceError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Sourced, dated record of who signalled what, when, according to whom.")
 app.command("export")(export_cmd.export)
+app.command("claims")(claims_cmd.claims)
 app.command("shifts")(story_cmd.shifts)
 app.command("story")(story_cmd.story)
 console = Console()

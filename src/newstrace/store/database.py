@@ -23,6 +23,8 @@ from newstrace.link import link_actors, link_copies
 from newstrace.link.copies import group_id
 from newstrace.nlp import DEFAULT_BATCH_SIZE
 from newstrace.records import ExtractedDocument, RawDocument, Rejected
+from newstrace.store.claim_rows import ClaimRow
+from newstrace.store.claims_store import read_claims, rebuild_claims
 from newstrace.store.migrate import migrate
 from newstrace.store.rows import (
     AttributionRow,
@@ -165,6 +167,7 @@ class Store:
             with self.engine.begin() as conn:
                 link_actors(conn)
                 link_copies(conn)
+                rebuild_claims(conn)
         return report
 
     def _stored_inputs(self) -> list[RawDocument]:
@@ -247,6 +250,7 @@ class Store:
             with self.engine.begin() as conn:
                 link_actors(conn)
                 link_copies(conn)
+                rebuild_claims(conn)
         return report
 
     def _record_duplicates(
@@ -316,6 +320,12 @@ class Store:
                 copy_group=r["copy_group"], copy_original=r["copy_original"], copy_kind=r["copy_kind"],
             ))
         return out
+
+    def claims(self, *, status: str | None = None, min_origins: int = 0, actor: str | None = None,
+               claim_id: str | None = None) -> Rows[ClaimRow]:
+        """Claims across articles: reports, outlets, independent origins, status, answers."""
+        with self.engine.connect() as conn:
+            return read_claims(conn, status=status, min_origins=min_origins, actor=actor, claim_id=claim_id)
 
     def copies(self) -> Rows[CopyGroupRow]:
         """Copy groups: each with its original first and how every member relates to it."""
