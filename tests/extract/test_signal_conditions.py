@@ -91,9 +91,13 @@ def test_without_preconditions_is_a_none_condition(make_parsed: MakeParsed) -> N
 
 
 def test_without_on_a_negated_signal_requires(make_parsed: MakeParsed) -> None:
+    # a refusal tied to a requirement is the demand of that requirement, as for talks
     text = "Russia will not agree to a ceasefire without security guarantees."
-    s = one(signals(make_parsed, text), "reject")
+    found = signals(make_parsed, text)
+    s = one(found, "demand")
+    assert s.polarity == "positive"
     assert triples(s) == [("guarantees", "security guarantees", "required")]
+    assert [x.type for x in found] == ["demand"]
 
 
 def test_unless_on_a_positive_signal_excludes(make_parsed: MakeParsed) -> None:
@@ -209,3 +213,36 @@ def test_condition_table_topics_are_gold_topics() -> None:
     assert table.none_topic in TOPICS
     assert any(c.state == "none" for c in table.cues)
 
+
+
+# ------------------------------------------------------------------ refused or hard acts
+
+
+def test_hard_to_accept_unless_gives_up_names_what_is_excluded(make_parsed: MakeParsed) -> None:
+    text = "Moscow would find it hard to accept a ceasefire unless Ukraine renounces NATO membership."
+    found = signals(make_parsed, text)
+    s = one(found, "demand")
+    assert s.actor == "Russia"
+    assert triples(s) == [("nato", "NATO membership", "excluded")]
+    assert text[s.start : s.end].endswith("NATO membership")
+    check_offsets(text, s)
+
+
+def test_refused_act_is_not_itself_required(make_parsed: MakeParsed) -> None:
+    # what is refused ("freeze the front lines") is no requirement; the guarantees are
+    text = "Ukraine will never agree to freeze the front lines without guarantees."
+    s = one(signals(make_parsed, text), "demand")
+    assert triples(s) == [("guarantees", "guarantees", "required")]
+
+
+def test_only_with_is_a_requirement(make_parsed: MakeParsed) -> None:
+    text = "Russia would accept a truce only with the current front lines frozen."
+    found = signals(make_parsed, text)
+    assert triples(one(found, "demand")) == [("territory", "the current front lines", "required")]
+    assert one(found, "agree").actor == "Russia"
+
+
+def test_temporal_clause_of_an_agreement_is_no_demand(make_parsed: MakeParsed) -> None:
+    for text in ("Russia agreed to a truce while the grain ships move.",
+                 "Kyiv will not stop the war until it wins."):
+        assert not [s for s in signals(make_parsed, text) if s.type == "demand"], text

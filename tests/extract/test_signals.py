@@ -736,3 +736,87 @@ def test_us_in_capitals_is_the_state_not_the_pronoun(run: Run) -> None:
 
 def test_a_must_with_no_actor_as_subject_is_no_demand(run: Run) -> None:
     assert not [s for s in run("Marit Olsund said the rules must be clear.") if s.type == "demand"]
+
+
+# ------------------------------------------------------------------ requirements and "we"
+
+
+def _with_attributions(make_parsed: MakeParsed, text: str) -> list[Signal]:
+    from newstrace.extract.attribution import extract_attributions
+
+    parsed = make_parsed(text)
+    return list(extract_signals(parsed, tuple(extract_attributions(parsed))))
+
+
+def test_finding_it_hard_to_agree_without_is_the_finder_s_demand(make_parsed: MakeParsed) -> None:
+    text = ("A Kremlin aide told the agency that Putin would find it hard to accept the truce "
+            "idea without settling terms and getting firm guarantees.")
+    sigs = _with_attributions(make_parsed, text)
+    s = one(sigs, "demand", "Vladimir Putin")
+    assert s.polarity == "positive"
+    assert evidence(text, s).endswith("getting firm guarantees")
+    assert set(s.topics) == {"ceasefire", "guarantees"}
+    assert [(c.topic, c.state) for c in s.conditions] == [("guarantees", "required")]
+    assert not [x for x in sigs if x.type == "agree"]
+
+
+def test_the_speaker_s_reason_names_the_actor_s_demand(make_parsed: MakeParsed) -> None:
+    # the hard clause is Putin's position, not the speaker's doubt
+    text = ("An official said the offer was a ploy because Putin would find it difficult to "
+            "halt the war without firm guarantees.")
+    sigs = _with_attributions(make_parsed, text)
+    s = one(sigs, "demand", "Vladimir Putin")
+    assert [(c.topic, c.detail, c.state) for c in s.conditions] == [
+        ("guarantees", "firm guarantees", "required"),
+    ]
+    assert one(sigs, "doubt").actor != "Vladimir Putin"
+
+
+def test_refusing_to_end_the_war_unless_is_a_demand(run: Run) -> None:
+    s = one(run("Kyiv will not stop the war unless Russia withdraws its troops."), "demand")
+    assert s.actor == "Ukraine" and s.polarity == "positive"
+    assert ("withdrawal", "required") in [(c.topic, c.state) for c in s.conditions]
+
+
+def test_ending_the_war_with_no_requirement_is_no_demand(run: Run) -> None:
+    for text in ("The two armies halted the fighting without warning.",
+                 "Russia would end the war soon.",
+                 "It is hard to accept the deal without guarantees, an analyst wrote."):
+        assert not [s for s in run(text) if s.type == "demand"], text
+
+
+def test_signing_only_with_guarantees_is_also_their_demand(run: Run) -> None:
+    sigs = run("Ukraine would sign the deal only with security guarantees from Washington.")
+    assert one(sigs, "agree").actor == "Ukraine"
+    d = one(sigs, "demand")
+    assert [(c.topic, c.state) for c in d.conditions] == [("guarantees", "required")]
+
+
+def test_we_in_a_bare_quote_paragraph_is_the_last_speaker_s_side(make_parsed: MakeParsed) -> None:
+    text = ("A senior Ukrainian official told reporters that the front was holding.\n"
+            "The official, who asked not to be named, said time was short, they added.\n"
+            "\u201cWe are in favour of a truce, but we need firm security guarantees.\u201d")
+    sigs = _with_attributions(make_parsed, text)
+    s = one(sigs, "intent_to_negotiate", "Ukraine")
+    # the demand set against the intention is its condition, not a signal of its own
+    assert not [x for x in sigs if x.type == "demand"]
+    assert set(s.topics) == {"ceasefire", "guarantees"}
+    assert [(c.topic, c.state) for c in s.conditions] == [("guarantees", "required")]
+    assert s.source.kind == "anonymous"
+    assert evidence(text, s).endswith("firm security guarantees")
+
+
+def test_a_judgement_from_someone_s_perspective_is_theirs(make_parsed: MakeParsed) -> None:
+    text = ("An official said the truce offer looked, from Moscow's perspective, to be a trap "
+            "because Putin would find it hard to halt the war without firm guarantees.")
+    sigs = _with_attributions(make_parsed, text)
+    doubt = one(sigs, "doubt")
+    assert doubt.actor == "Russia"
+    # the reason clause is Putin's demand, not what the doubt is about
+    assert "guarantees" not in doubt.topics
+    assert one(sigs, "demand", "Vladimir Putin").conditions
+
+
+def test_perspective_must_be_someone_s(make_parsed: MakeParsed) -> None:
+    sigs = _with_attributions(make_parsed, "From a legal perspective, the plan is a trap, an official said.")
+    assert one(sigs, "doubt").actor != "Russia"

@@ -44,6 +44,9 @@ class ActorRef:
     known: bool
     start: int | None = None
     end: int | None = None
+    # the state or body an unknown speaker belongs to, learnt from an earlier mention
+    # of the same speaker ("a senior Russian source ... the source ... they")
+    side: str | None = None
 
 
 def _written(actor: Actor, text: str) -> bool:
@@ -318,11 +321,18 @@ class ActorResolver:
             if top is not None:
                 return ActorRef(top.canonical, "we", top.kind, True)
             return None
-        for word in speaker.text.replace("-", " ").split():
+        country = self.side_of(speaker.text) or speaker.side
+        actor = self.table.get(country) if country else None
+        if actor is not None:
+            return ActorRef(actor.canonical, "we", actor.kind, True)
+        return None
+
+    def side_of(self, text: str) -> str | None:
+        """The state a demonym in a written speaker names ("a senior Russian source")."""
+        for word in text.replace("-", " ").split():
             country = self.lex.demonyms.get(word.casefold())
-            actor = self.table.get(country) if country else None
-            if actor is not None:
-                return ActorRef(actor.canonical, "we", actor.kind, True)
+            if country and self.table.get(country) is not None:
+                return country
         return None
 
     # ------------------------------------------------------------------ agents
@@ -415,6 +425,36 @@ class ActorResolver:
                 if country:  # "Israeli air raids": a state the table does not hold yet
                     return ActorRef(country, c.text, "government", False, c.idx, c.idx + len(c.text))
         return None
+
+    def perspective(self, tok: Token, speaker: ActorRef | None) -> ActorRef | None:
+        """Whose view a speaker's judgement renders: "the offer looked, from Moscow's
+        perspective, to be a trap" is Moscow's doubt, not the speaker's.
+
+        The phrase must hang on the trigger's own clause (up to the reported verb).
+        """
+        t = tok
+        for _ in range(6):
+            for c in t.children:
+                if c.dep_ != "prep" or c.lower_ != "from":
+                    continue
+                for noun in (g for g in c.children if g.dep_ == "pobj"):
+                    if not self._is_perspective(noun):
+                        continue
+                    owner = [g for g in noun.children if g.dep_ == "poss"]
+                    if owner:
+                        return self.mention(owner[0], speaker=speaker)
+            if t.dep_ in ("ccomp", "ROOT", "advcl", "relcl", "parataxis") or t.head.i == t.i:
+                break
+            t = t.head
+        return None
+
+    def _is_perspective(self, noun: Token) -> bool:
+        after = noun.doc[noun.i + 1: noun.i + 3].text.casefold()
+        for phrase in self.lex.perspective_nouns:
+            head, _, rest = phrase.partition(" ")
+            if noun.lemma_.casefold() == head and (not rest or after == rest):
+                return True
+        return False
 
     def agent(self, trig: Trigger, speaker: ActorRef | None) -> ActorRef | None:
         """The actor of a trigger, or None when the text does not say who."""

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from newstrace.extract.signal_syntax import VERBAL, Token, is_relative
+from newstrace.extract.signal_syntax import VERBAL, Token, chain, is_relative
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS, Condition
 
@@ -168,7 +168,7 @@ def _anchors(tok: Token) -> set[int]:
     trigger). The walk stops at a relative or loose clause, and at a clause
     coordinated with its own subject: those say something else.
     """
-    out = {tok.i}
+    out = {t.i for t in chain(tok)}  # "would find it hard to accept X unless ...": up to "find"
     t = tok
     while t.head.i != t.i:
         if (t.dep_ in _BLOCKED and (t.dep_ != "relcl" or is_relative(t))) or t.dep_ == "advcl":
@@ -445,14 +445,16 @@ def _is_hard(anchors: set[int], doc: Token, table: ConditionTable) -> bool:
 
 def conditions_for(
     trigger: Token, sent: Token, *, signal_type: str, topics: tuple[str, ...], negated: bool,
-    polarity: str = "positive",
+    polarity: str = "positive", content: bool = True,
 ) -> tuple[Condition, ...]:
     """Conditions of the signal whose trigger is ``trigger`` in sentence ``sent``.
 
     ``negated`` says the signal's own predicate is negated ("will not negotiate
     unless ..."), which reverses the sense of some cues, as does an adverse
     type ("will strike unless ..."). A negative signal ("not demanding X") sets
-    no condition through its content.
+    no condition through its content, and neither does one whose content is
+    what the actor refuses or finds hard unless his requirement is met
+    (``content=False``: "will never agree to freeze the lines without guarantees").
     """
     table = condition_table()
     doc = sent.doc
@@ -483,7 +485,7 @@ def conditions_for(
             s = _FLIP[state] if turned else state
             found.append(_condition(hit, tokens, s, table))
     rule = table.content.get(signal_type)
-    if rule is not None and polarity != "negative":  # "not demanding X" sets no condition
+    if rule is not None and polarity != "negative" and content:  # "not demanding X" sets no condition
         region = _content_region(trigger, table) - in_clauses
         region = {i for i in region if sent.start <= i < sent.end}
         # what a rejection turns down or a demand asks for may be defined by a relative

@@ -45,6 +45,7 @@ class Rule:
     mood: str | None = None
     subject: tuple[str, ...] = ()
     condition: bool = False
+    restrictive: bool = False
     collective: bool = False
     depth: int = 3
     exclude: tuple[str, ...] = ()
@@ -86,6 +87,12 @@ class Lexicon:
     datelines: tuple[re.Pattern[str], ...] = ()
     condition_frames: tuple[str, ...] = ()
     condition_types: dict[str, str] = field(default_factory=dict)
+    restrictive_marks: tuple[str, ...] = ()
+    contrast_conj: frozenset[str] = frozenset()
+    temporal_marks: frozenset[str] = frozenset()
+    strict_types: frozenset[str] = frozenset()
+    perspective_nouns: tuple[str, ...] = ()
+    reason_marks: frozenset[str] = frozenset()
     unilateral_marks: tuple[str, ...] = ()
     demand_modals: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
@@ -131,6 +138,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 mood=row.get("mood"),
                 subject=tuple(row.get("subject", ())),
                 condition=bool(row.get("condition", False)),
+                restrictive=bool(row.get("restrictive", False)),
                 collective=bool(row.get("collective", False)),
                 depth=int(row.get("depth", 3)),
                 exclude=tuple(row.get("exclude", ())),
@@ -188,6 +196,12 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         datelines=tuple(re.compile(p) for p in data.get("dateline", {}).get("patterns", ())),
         condition_frames=tuple(str(m).casefold() for m in cond.get("marks", ())),
         condition_types={str(k): str(v) for k, v in dict(cond.get("types", {})).items()},
+        restrictive_marks=tuple(str(m).casefold() for m in cond.get("restrictive_marks", ())),
+        contrast_conj=_words(cond.get("contrast_conj")),
+        temporal_marks=_words(cond.get("temporal_marks")),
+        strict_types=frozenset(str(t) for t in cond.get("strict_types", ())),
+        perspective_nouns=tuple(str(w).casefold() for w in actor.get("perspective_nouns", ())),
+        reason_marks=_words(frames.get("reason_marks")),
         unilateral_marks=tuple(str(m).casefold() for m in frames.get("unilateral_marks", ())),
         demand_modals=_words(frames.get("demand_modals")),
         collective_nouns=_words(actor.get("collective_nouns")),

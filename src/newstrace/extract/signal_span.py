@@ -28,7 +28,10 @@ def _kept(tok: Token, lex: Lexicon, out: set[int], *, top: bool = True) -> None:
             continue
         if c.dep_ == "relcl" and top:
             continue
-        if c.dep_ == "conj" and c.pos_ in VERBAL and tok.pos_ in VERBAL | {"ADJ"}:
+        # a coordinated clause says something else; coordinated gerunds under a
+        # preposition are one phrase ("without settling terms and getting guarantees")
+        if c.dep_ == "conj" and c.pos_ in VERBAL and tok.pos_ in VERBAL | {"ADJ"} \
+                and tok.dep_ != "pcomp":
             continue
         if c.dep_ == "advcl" and not any(
             m.dep_ == "mark" and m.lower_ in lex.condition_marks | {"only"} for m in c.children
@@ -59,6 +62,11 @@ def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> 
             break
         ids.add(t.i)
         ids.update(c.i for c in t.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i)
+        strict = tuple(m for m in lex.condition_frames if m not in lex.temporal_marks)
+        cond = clause_opening_with([t], strict)
+        if cond is not None and cond.i > tok.i:
+            # "would find it hard to accept a truce unless ...": the condition qualifies it
+            ids.update(x.i for x in cond.subtree)
     if actor.start is not None and sent.start_char <= actor.start < sent.end_char:
         first = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         chain_ids = {t.i for t in up}

@@ -44,6 +44,54 @@ def has_subject(tok: Token) -> bool:
     return any(c.dep_ in SUBJECTS or c.dep_ == "agent" for c in tok.children)
 
 
+def _is_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _adjective_infinitive(tok: Token) -> bool:
+    """"hard to agree", parsed as an adverbial clause of the adjective.
+
+    Only when the adjective is not the predicate of a dummy-"it" copula ("it is
+    hard to accept ..." says nothing about whose position it is), and the
+    infinitive has no subject of its own ("hard for Kyiv to accept").
+    """
+    head = tok.head
+    if tok.dep_ != "advcl" or head.pos_ != "ADJ" or tok.i < head.i or not _is_infinitive(tok):
+        return False
+    return not has_subject(tok) and head.dep_ in ("ccomp", "oprd", "xcomp")
+
+
+def _dummy_it_small_clause(tok: Token) -> bool:
+    """"Putin would find it hard ...": the adjective's "it" is a dummy; the finder is the subject."""
+    head = tok.head
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("ccomp", "oprd", "xcomp") or head.pos_ != "VERB":
+        return False
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    return (len(subjects) == 1 and subjects[0].lower_ == "it" and subjects[0].i < tok.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
+
+
+def hard_frame(tok: Token, words: frozenset[str]) -> bool:
+    """The trigger is what someone finds hard to do ("would find it hard to agree",
+    "it would be difficult for Kyiv to accept", "is unable to sign").
+
+    ``words`` are the adjectives and modals of difficulty (``conditions.toml``).
+    """
+    for t in chain(tok):
+        if t.lower_ in words or any(
+            c.lower_ in words and c.dep_ in ("acomp", "oprd", "aux", "advmod", "neg")
+            for c in t.children
+        ):
+            return True
+    top = chain(tok)[-1]
+    if top.dep_ in ("advcl", "xcomp", "ccomp") and _is_infinitive(top) and top.head.i != top.i:
+        head = top.head
+        return head.lower_ in words or any(
+            c.lower_ in words and c.dep_ in ("acomp", "oprd") for c in head.children
+        )
+    return False
+
+
 def chain(tok: Token, *, limit: int = 8) -> list[Token]:
     """The trigger and the predicates above it, up to the one carrying its subject.
 
@@ -54,6 +102,10 @@ def chain(tok: Token, *, limit: int = 8) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(limit):
+        if t.head.i != t.i and (_adjective_infinitive(t) or _dummy_it_small_clause(t)):
+            t = t.head  # "would find it hard to agree": agree -> hard -> find
+            out.append(t)
+            continue
         if has_subject(t) or t.dep_ not in CHAIN_DEPS or t.head.i == t.i:
             break
         head = t.head

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newstrace.extract.signal_conditions import condition_table
 from newstrace.extract.signal_lexicon import Lexicon, Rule, TriggerForm
 from newstrace.extract.signal_syntax import (
     COMPLEMENT_DEPS,
@@ -21,7 +22,9 @@ from newstrace.extract.signal_syntax import (
     chain,
     clause_opening_with,
     complement,
+    hard_frame,
     in_condition,
+    opening,
 )
 from newstrace.knowledge import actors
 
@@ -124,9 +127,56 @@ def is_stated_future(tok: Token, lex: Lexicon) -> bool:
                for t in chain(tok) for c in t.children)
 
 
-def has_condition(tok: Token, lex: Lexicon) -> bool:
-    """The predicate carries a condition clause ("only if ...", "until ...", "while ...")."""
-    return clause_opening_with(chain(tok), lex.condition_frames) is not None
+def has_condition(tok: Token, lex: Lexicon, *, strict: bool = False) -> bool:
+    """The predicate carries a condition clause ("only if ...", "until ...", "while ...").
+
+    ``strict``: not a merely temporal one ("until", "while": "will not stop until
+    he destroys ..." names no requirement).
+    """
+    marks = lex.condition_frames
+    if strict:
+        marks = tuple(m for m in marks if m not in lex.temporal_marks)
+    return clause_opening_with(chain(tok), marks) is not None
+
+
+def is_hard(tok: Token) -> bool:
+    """Someone finds the trigger's act hard to do ("would find it hard to agree")."""
+    return hard_frame(tok, condition_table().hard_words)
+
+
+def _negated_here(tok: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in lex.negators and c.dep_ in ("neg", "advmod"))
+               for t in chain(tok) for c in t.children) or any(
+        t.lemma_.casefold() in lex.negative_lemmas for t in chain(tok))
+
+
+def restrictive_clause(tok: Token, lex: Lexicon) -> Token | None:
+    """A "without ..."/"unless ..." phrase below the trigger, in its own clause.
+
+    Under a negated or hard predicate ("cannot agree to a truce without
+    guarantees", "would find it hard to halt the war without guarantees") it
+    names what the act requires. Found anywhere below the trigger (the parser
+    hangs "without" on the verb or on its object), not inside another clause.
+    """
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ not in ("prep", "mark", "advmod", "cc"):
+            continue
+        words = opening(t) + " "
+        if not any(words.startswith(m + " ") for m in lex.restrictive_marks):
+            continue
+        up = t.head
+        while up.i != tok.i and up.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "acl"):
+            up = up.head
+        if up.i == tok.i:
+            return t
+    return None
+
+
+def restricted(tok: Token, lex: Lexicon, *, strict: bool = False) -> bool:
+    """The act is tied to a requirement: "only if/unless ..." or a negated/hard "without ..."."""
+    if has_condition(tok, lex, strict=strict):
+        return True
+    return (_negated_here(tok, lex) or is_hard(tok)) and restrictive_clause(tok, lex) is not None
 
 
 def _subject(tok: Token) -> Token | None:
@@ -144,6 +194,8 @@ def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     ):
         return False  # "could be blamed", "would condemn": no act of disapproval yet
     if rule.condition and not has_condition(tok, lex):
+        return False
+    if rule.restrictive and not restricted(tok, lex, strict=True):
         return False
     if rule.subject or rule.collective:
         subj = _subject(tok)

@@ -22,6 +22,15 @@ actor himself, and so is one announcing what another body of his state will do
 actor is a threat; a stated intention with a condition ("would enter talks only
 if ...") is also a demand of that condition; a coordinated subject ("X and Y
 agreed") gives one signal per actor.
+
+Requirements (issue 6): an act refused or found hard unless a requirement is met
+("cannot agree to a truce without guarantees", "would find it hard to halt the
+war without guarantees") is the actor's demand of that requirement; a demand set
+against an intention with "but" ("we are in favour of a truce, but we need
+guarantees") is that intention's condition. A bare quoted paragraph continues
+the speaker of the paragraph before, and an unknown speaker referred back to
+("the source", "they") keeps the state of his first mention ("a senior Russian
+source"), so that his "we" is that state.
 """
 
 from __future__ import annotations
@@ -37,9 +46,9 @@ from newstrace.extract.signal_lexicon import Lexicon, lexicon
 from newstrace.extract.signal_polarity import is_advice, is_future, polarity
 from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signal_span import evidence_span
-from newstrace.extract.signal_syntax import Token, chain
+from newstrace.extract.signal_syntax import VERBAL, Token, chain
 from newstrace.extract.signal_topics import refine, topics_for
-from newstrace.extract.signal_types import Trigger, find_triggers, has_condition
+from newstrace.extract.signal_types import Trigger, find_triggers, is_hard, restricted
 from newstrace.extract.signal_when import TimedToken, attach_time, time_roots
 from newstrace.knowledge import actors
 from newstrace.nlp import ParsedDocument
@@ -109,25 +118,122 @@ def _is_negated(trig: Trigger, lex: Lexicon) -> bool:
 
 
 def _types(trig: Trigger, lex: Lexicon) -> list[tuple[str, Polarity]]:
-    """(type, polarity) of a trigger; a condition clause adds (or makes) a demand."""
+    """(type, polarity) of a trigger; a condition clause adds (or makes) a demand.
+
+    A negated or hard act with its requirement ("will not accept a truce unless
+    ...", "would find it hard to agree without guarantees") is only the demand.
+    """
     typ, pol = polarity(trig, lex)
+    if trig.rule.restrictive and pol == "negative":
+        pol = "positive"  # "will not stop the war unless ...": the negation is the demand
     cond_type = lex.condition_types.get(trig.type)
-    if cond_type is None or trig.char_span is not None or not has_condition(trig.token, lex):
+    strict = trig.type in lex.strict_types
+    if cond_type is None or trig.char_span is not None or not restricted(trig.token, lex, strict=strict):
         return [(typ, pol)]
     demand: tuple[str, Polarity] = (cond_type, "hedged" if pol == "hedged" else "positive")
-    return [demand] if pol == "negative" or typ != trig.type else [(typ, pol), demand]
+    if pol == "negative" or typ != trig.type or is_hard(trig.token):
+        return [demand]
+    return [(typ, pol), demand]
+
+
+_OPEN_QUOTES = "\"“‘«"
+_ANAPHORIC = frozenset({"the", "they", "he", "she", "this", "that"})
+_SIDE_LOOKBACK = 3
+
+
+def _continued_quote(start: int, doc: Token, attributions: Sequence[Attribution],
+                     lex: Lexicon) -> Attribution | None:
+    """A paragraph that is a bare quotation continues the speaker of the paragraph before.
+
+    News style gives a speaker's further quoted paragraphs no attribution of their
+    own ("... they added." then "“So yes, we ...”"). Only a paragraph opening with a
+    quotation mark and holding no attribution, right after one that does.
+    """
+    text = doc.text
+    para = text.rfind("\n", 0, start) + 1
+    if text[para: para + 1] not in _OPEN_QUOTES:
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if any(para <= a.start < end for a in attributions):
+        return None
+    prev = text.rfind("\n", 0, max(para - 1, 0)) + 1 if para > 0 else -1
+    # a speaker with a verb of saying ("they added"), not a noun ("Russia's assertions")
+    before = [a for a in attributions if prev <= a.start < para and prev >= 0
+              and any(t.pos_ in VERBAL and t.lemma_.casefold() in lex.reporting_verbs
+                      for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ())]
+    return max(before, key=lambda a: a.start) if before else None
+
+
+def _with_side(speaker: ActorRef | None, att: Attribution | None,
+               attributions: Sequence[Attribution], resolver: ActorResolver) -> ActorRef | None:
+    """An unknown speaker referred back to ("the source", "they") gets the state of
+    the nearest earlier speaker written with a demonym ("a senior Russian source"),
+    so that his "we" is that state. The walk stops at a known speaker."""
+    if speaker is None or speaker.known or att is None or resolver.side_of(speaker.text):
+        return speaker
+    words = speaker.text.split()
+    if not words or words[0].casefold() not in _ANAPHORIC:
+        return speaker
+    earlier = sorted((a for a in attributions if a.start < att.start), key=lambda a: -a.start)
+    for a in earlier[:_SIDE_LOOKBACK]:
+        if a.speaker_canonical is not None:
+            return speaker
+        side = resolver.side_of(a.speaker or "")
+        if side is not None:
+            return replace(speaker, side=side)
+    return speaker
+
+
+def _fold_demands(triggers: list[Trigger], lex: Lexicon) -> tuple[list[Trigger], dict[int, Trigger]]:
+    """"We are in favour of a truce, but we need guarantees": the demand set against an
+    intention ("but", "yet") is the intention's condition, not a signal of its own."""
+    folded: dict[int, Trigger] = {}
+    gone: set[int] = set()
+    for a in triggers:
+        if a.type not in lex.condition_types or a.char_span is not None:
+            continue
+        top = chain(a.token)[-1]
+        for b in triggers:
+            if b is a or id(b) in gone or b.type != lex.condition_types[a.type]:
+                continue
+            t = chain(b.token)[-1]
+            if t.dep_ != "conj" or t.head.i != top.i or not any(
+                c.dep_ == "cc" and c.lower_ in lex.contrast_conj and top.i < c.i < t.i
+                for c in top.children
+            ):
+                continue
+            if not _same_subject(top, t):
+                continue  # "Russia is ready to talk, but Ukraine demands ...": two positions
+            folded[id(a)] = b
+            gone.add(id(b))
+            break
+    return [t for t in triggers if id(t) not in gone], folded
+
+
+def _same_subject(first: Token, second: Token) -> bool:
+    """The second clause has no subject, the same word, or a pronoun for the first's."""
+    subj = [c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return True
+    own = [c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subj[0].pos_ == "PRON" or bool(own and own[0].lower_ == subj[0].lower_)
 
 
 def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Sequence[Attribution],
            resolver: ActorResolver, times: list[TimedToken], lex: Lexicon,
-           context: tuple[str, ...] = ()) -> list[Signal]:
+           context: tuple[str, ...] = (), folded: Trigger | None = None) -> list[Signal]:
     tok = trig.token
     advice = trig.rule.mode == "advice"
     if resolver.describes_speaker(tok) or (not advice and is_advice(trig, lex)):
         return []
-    att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions)
-    speaker = resolver.frame_speaker(tok) or _named(speaker_ref(att), resolver)
+    att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=parsed.text) \
+        or _continued_quote(tok.idx, parsed.doc, attributions, lex)
+    speaker = resolver.frame_speaker(tok) or _with_side(
+        _named(speaker_ref(att), resolver), att, attributions, resolver)
     actor = resolver.agent(trig, speaker)
+    if trig.rule.actor == "speaker":
+        actor = resolver.perspective(tok, speaker) or actor
     if actor is None or (advice and _advises_self(trig, actor, resolver)):
         return []
     future = is_future(trig, lex)
@@ -135,8 +241,17 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
     if not group and _speaks_for(speaker, actor, stated=future) and speaker is not None:
         actor = speaker
     out: list[Signal] = []
-    negated = _is_negated(trig, lex)
-    for typ, pol in _types(trig, lex):
+    negated = _is_negated(trig, lex) or is_hard(tok)
+    types = _types(trig, lex)
+    if trig.type in lex.strict_types and any(t != trig.type and t in lex.condition_types.values()
+                                             for t, _ in types):
+        # a demand of a requirement only when one is named ("could not accept her
+        # diploma without showing support" asks for nothing): else the act as it is
+        made = _signal(trig, types[-1][0], types[-1][1], actor, att, sent, parsed, resolver,
+                       times, lex, negated=negated, context=context)
+        if not _names_requirement(made):
+            types = [polarity(trig, lex)]
+    for typ, pol in types:
         if trig.rule.future_type and future:
             forecast = speaker is None or actor.canonical != speaker.canonical
             if forecast and trig.rule.future_speaker != "any":
@@ -144,25 +259,38 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
             typ = trig.rule.future_type
         for who in group or [actor]:
             out.append(_signal(trig, typ, pol, who, att, sent, parsed, resolver, times, lex,
-                               negated=negated, context=context))
+                               negated=negated, context=context,
+                               folded=folded if typ == trig.type else None))
+    if trig.rule.restrictive:
+        out = [s for s in out if _names_requirement(s)]
     return out
+
+
+def _names_requirement(s: Signal) -> bool:
+    """A condition is named: something required, or something to be given up."""
+    return any(c.state != "none" for c in s.conditions)
 
 
 def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attribution | None,
             sent: Token, parsed: ParsedDocument, resolver: ActorResolver, times: list[TimedToken],
-            lex: Lexicon, *, negated: bool = False, context: tuple[str, ...] = ()) -> Signal:
+            lex: Lexicon, *, negated: bool = False, context: tuple[str, ...] = (),
+            folded: Trigger | None = None) -> Signal:
     tok = trig.token
     start, end = evidence_span(trig, actor, sent, lex)
+    if folded is not None:
+        start, end = min(start, folded.token.idx), max(end, evidence_span(folded, actor, sent, lex)[1])
     start = resolver.datelines.clip(start, tok.idx)
     while start < end and parsed.text[start].isspace():
         start += 1
     text = parsed.text
-    scope = sent.text if trig.rule.topic_scope == "sentence" else text[start:end]
+    scope = _without_reasons(sent, lex) if trig.rule.topic_scope == "sentence" else text[start:end]
     # a denial or doubt with no topic of its own is about the claim said before it;
     # other types look no further than their sentence
     wider = (sent.text,) if trig.rule.topic_scope != "sentence" else context
     # a promise or threat made of an act ("will send grain") is about what the act is about
     topic_type = trig.type if typ == trig.rule.future_type else typ
+    made = typ != trig.type and lex.condition_types.get(trig.type) == typ
+    strict = trig.type in lex.strict_types
     topics = topics_for(topic_type, scope, _antecedent_text(trig), wider=wider)
     when = attach_time(trig, sent, times, parsed.dated.published, lex)
     source = source_of(att, parsed.text, tok.idx)
@@ -180,10 +308,26 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
         attribution_id=att.id if att is not None else None,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
-        conditions=conditions_for(tok, sent, signal_type=typ, topics=topics, negated=negated,
-                                  polarity=pol),
+        # a demand made of another act's requirement asks for the requirement, not the act
+        conditions=merge_conditions(
+            conditions_for(tok, sent, signal_type=trig.type if made else typ,
+                           topics=topics, negated=negated, polarity=pol,
+                           content=not (trig.rule.restrictive or (made and strict))),
+            () if folded is None else conditions_for(
+                folded.token, sent, signal_type=folded.type, topics=topics, negated=False)),
         certainty=certainty_of(tok, sent, actor=actor.canonical, att=att, source=source),
     )
+
+
+def _without_reasons(sent: Token, lex: Lexicon) -> str:
+    """The sentence less its reason clauses: "a trap because Putin would need guarantees"
+    doubts the offer; the guarantees are the reason (and Putin's own signal)."""
+    cut: set[int] = set()
+    for t in sent:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.reason_marks
+                                     for c in t.children):
+            cut.update(x.i for x in t.subtree)
+    return "".join(t.text_with_ws if t.i not in cut else " " for t in sent)
 
 
 def _merge(signals: list[Signal], doc_id: str) -> list[Signal]:
@@ -218,6 +362,8 @@ def extract_signals(parsed: ParsedDocument, attributions: Sequence[Attribution])
     for n, sent in enumerate(sents):
         # earlier sentences, nearest first: what "this is a wrong report" denies is said before
         context = tuple(s.text for s in sents[max(0, n - _CONTEXT_SENTENCES): n][::-1])
-        for trig in find_triggers(sent, lex):
-            built += _build(trig, sent, parsed, attributions, resolver, times, lex, context)
+        triggers, folded = _fold_demands(find_triggers(sent, lex), lex)
+        for trig in triggers:
+            built += _build(trig, sent, parsed, attributions, resolver, times, lex, context,
+                            folded.get(id(trig)))
     yield from _merge(built, parsed.doc_id)
