@@ -820,3 +820,12 @@ def test_a_judgement_from_someone_s_perspective_is_theirs(make_parsed: MakeParse
 def test_perspective_must_be_someone_s(make_parsed: MakeParsed) -> None:
     sigs = _with_attributions(make_parsed, "From a legal perspective, the plan is a trap, an official said.")
     assert one(sigs, "doubt").actor != "Russia"
+
+
+@pytest.mark.parametrize("text", [
+    "Neither Kaldoria nor Lusavia officially confirmed the reports of a strike on the dam.",
+    "No Kaldorian official confirmed the reports of a strike on the dam.",
+])
+def test_negated_subject_negates_the_signal(run: Run, text: str) -> None:
+    found = [s for s in run(text) if s.type in ("confirm", "doubt")]
+    assert found and all(s.polarity == "negative" or s.type == "doubt" for s in found)

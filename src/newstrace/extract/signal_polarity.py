@@ -32,6 +32,9 @@ def _negations(tokens: list[Token], lex: Lexicon) -> int:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in lex.negators):
                 count += 1
+            elif c.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no") for g in c.children):
+                count += 1  # "Neither X nor Y confirmed", "No official confirmed": the subject negates
     return count
 
 
