@@ -829,3 +829,10 @@ def test_perspective_must_be_someone_s(make_parsed: MakeParsed) -> None:
 def test_negated_subject_negates_the_signal(run: Run, text: str) -> None:
     found = [s for s in run(text) if s.type in ("confirm", "doubt")]
     assert found and all(s.polarity == "negative" or s.type == "doubt" for s in found)
+
+
+def test_denying_a_party_something_is_not_a_denial(run: Run) -> None:
+    assert not [s for s in run("Lusavia is denying Kaldoria the spare parts it needs for the dam.")
+                if s.type == "deny"]
+    assert [s for s in run("Lusavia denied the report that its troops had crossed the river.")
+            if s.type == "deny"]

@@ -49,6 +49,7 @@ class Rule:
     collective: bool = False
     depth: int = 3
     exclude: tuple[str, ...] = ()
+    withholding: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 collective=bool(row.get("collective", False)),
                 depth=int(row.get("depth", 3)),
                 exclude=tuple(row.get("exclude", ())),
+                withholding=bool(row.get("withholding", False)),
             )
         )
     index: dict[str, list[tuple[Rule, TriggerForm]]] = {}

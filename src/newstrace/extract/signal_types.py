@@ -109,6 +109,21 @@ def _excluded(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     )
 
 
+_PARTIES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+
+
+def _withholds(tok: Token) -> bool:
+    """"denying Kyiv the weapons": a party as the object is withholding, not denying a claim."""
+    for c in tok.children:
+        if c.dep_ == "dative":
+            return True
+        if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _PARTIES) \
+                and c.lower_ not in ("it", "this", "that", "these", "those") \
+                and not any(g.dep_ == "case" for g in c.children):
+            return True  # a name or a person as the object; "denied it" stays a denial
+    return False
+
+
 def _requires(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     if not rule.requires:
         return True
@@ -226,6 +241,8 @@ def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
         ):
             continue
         if not _fits(tok, rule, lex) or (rule.exclude and _excluded(tok, rule, lex)):
+            continue
+        if rule.withholding and _withholds(tok):
             continue
         if rule.mode == "wrapper":
             found = _wrapper_type(tok, rule, lex)
