@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -14,6 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newstrace.cli import claims_cmd, export_cmd, render, story_cmd
 from newstrace.errors import NewstraceError
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Sourced, dated record of who signalled what, when, according to whom.")
@@ -42,6 +45,17 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True)
 
 
+def _with_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -> T:
+    """Run ``work(tick)`` under a progress bar on stderr."""
+    with _progress() as bar:
+        task = bar.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return work(tick)
+
+
 def _open(db: Path | None) -> Any:
     import newstrace
 
@@ -60,14 +74,9 @@ def ingest(
 ) -> None:
     """Ingest articles into the store. Exit status 1 when any input was rejected."""
     store = _open(db)
-    with _progress() as bar:
-        task = bar.add_task("ingest", total=None)
-
-        def tick(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        report = store.ingest(paths, model=model, batch_size=batch_size, n_process=processes,
-                              progress=tick, max_bytes=int(max_mb * 1024 * 1024))
+    report = _with_progress("ingest", lambda tick: store.ingest(
+        paths, model=model, batch_size=batch_size, n_process=processes, progress=tick,
+        max_bytes=int(max_mb * 1024 * 1024)))
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -89,13 +98,8 @@ def reprocess(
 ) -> None:
     """Run the current pipeline again over every stored document (after upgrading newstrace)."""
     store = _open(db)
-    with _progress() as bar:
-        task = bar.add_task("reprocess", total=None)
-
-        def tick(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        report = store.reprocess(model=model, batch_size=batch_size, n_process=processes, progress=tick)
+    report = _with_progress("reprocess", lambda tick: store.reprocess(
+        model=model, batch_size=batch_size, n_process=processes, progress=tick))
     if as_json:
         _print_json({"reprocessed": report.added,
                      "kept": [r.to_dict() for r in report.rejected]})

@@ -384,6 +384,9 @@ def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], 
 _SNIP = "substr(d.clean_text, s.sentence_start + 1, s.sentence_end - s.sentence_start)"
 
 
+_CHUNK = 500
+
+
 def read_claims(
     conn: Connection,
     *,
@@ -432,13 +435,20 @@ def read_claims(
 
 
 def _attach(conn: Connection, claims: list[ClaimRow]) -> None:
-    by_id = {c.id: c for c in claims}
+    """Members and answers of exactly these claims (in chunks: SQLite limits bound parameters)."""
+    for k in range(0, len(claims), _CHUNK):
+        _attach_chunk(conn, {c.id: c for c in claims[k : k + _CHUNK]})
+
+
+def _attach_chunk(conn: Connection, by_id: dict[str, ClaimRow]) -> None:
+    marks = ", ".join(f":c{n}" for n in range(len(by_id)))
+    params = {f"c{n}": cid for n, cid in enumerate(by_id)}
     sql = ("SELECT m.claim_id, m.role, m.origin, s.id, s.doc_id, s.type, s.polarity, s.source_kind, "
            "s.source_by, s.source_via, s.event_date, d.name, d.outlet, d.published_value, "
            "substr(d.clean_text, s.start + 1, s.\"end\" - s.start) AS evidence, " + _SNIP + " AS sentence "
            "FROM claim_members m JOIN signals s ON s.id = m.signal_id JOIN documents d ON d.id = s.doc_id "
-           "ORDER BY COALESCE(d.published_value, '9999'), d.name, s.start")
-    for r in conn.execute(text(sql)).mappings():
+           f"WHERE m.claim_id IN ({marks}) ORDER BY COALESCE(d.published_value, '9999'), d.name, s.start")
+    for r in conn.execute(text(sql), params).mappings():
         c = by_id.get(r["claim_id"])
         if c is not None:
             c.members.append(ClaimMemberRow(
@@ -450,8 +460,8 @@ def _attach(conn: Connection, claims: list[ClaimRow]) -> None:
     sql = ("SELECT a.claim_id, a.kind, a.score, a.cosine, a.reasons_json, s.id, s.actor, s.doc_id, "
            "s.source_kind, d.name, d.outlet, d.published_value, " + _SNIP + " AS sentence "
            "FROM claim_answers a JOIN signals s ON s.id = a.signal_id JOIN documents d ON d.id = s.doc_id "
-           "ORDER BY COALESCE(d.published_value, '9999'), d.name, s.start")
-    for r in conn.execute(text(sql)).mappings():
+           f"WHERE a.claim_id IN ({marks}) ORDER BY COALESCE(d.published_value, '9999'), d.name, s.start")
+    for r in conn.execute(text(sql), params).mappings():
         c = by_id.get(r["claim_id"])
         if c is not None:
             c.answers.append(ClaimAnswerRow(

@@ -164,11 +164,16 @@ class Store:
             if progress:
                 progress(done, len(raws))
         if report.added:
-            with self.engine.begin() as conn:
-                link_actors(conn)
-                link_copies(conn)
-                rebuild_claims(conn)
+            self.link()
         return report
+
+    def link(self) -> None:
+        """The link stage over the whole store, in one transaction: actors, copies, then claims
+        (claims count copies once, so they come after)."""
+        with self.engine.begin() as conn:
+            link_actors(conn)
+            link_copies(conn)
+            rebuild_claims(conn)
 
     def _stored_inputs(self) -> list[RawDocument]:
         """Every stored document's input, rebuilt as it was first read."""
@@ -247,10 +252,7 @@ class Store:
                 progress(done, total)
         self._record_duplicates(duplicates, rejected_ids, report)
         if report.added:
-            with self.engine.begin() as conn:
-                link_actors(conn)
-                link_copies(conn)
-                rebuild_claims(conn)
+            self.link()
         return report
 
     def _record_duplicates(

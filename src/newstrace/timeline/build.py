@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from newstrace.store.database import Store
 
 
+def source_line(kind: str, by: str | None, via: str | None) -> str:
+    """"anonymous: two officials via Reuters": how one report is sourced, in one line."""
+    out = kind.replace("_", " ")
+    if by:
+        out += f": {by}"
+    if via:
+        out += f" via {via}"
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineEntry(Row):
     date: str | None
@@ -68,13 +78,7 @@ class TimelineEntry(Row):
         return "; ".join(parts)
 
     def source_line(self) -> str:
-        """"anonymous: two officials via Reuters" style one-liner."""
-        parts = [self.source_kind.replace("_", " ")]
-        if self.source_by:
-            parts.append(f": {self.source_by}")
-        if self.source_via:
-            parts.append(f" via {self.source_via}")
-        return "".join(parts)
+        return source_line(self.source_kind, self.source_by, self.source_via)
 
     def outlet_line(self) -> str:
         """"Hindustan Times (origin Reuters)": who published it, and whose reporting it rests on."""

@@ -30,6 +30,7 @@ from sqlalchemy import text
 
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.store.rows import Row, Rows, SignalRow
+from newstrace.timeline.build import source_line
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -88,13 +89,7 @@ class Report(Row):
     certainty: str | None
 
     def source_line(self) -> str:
-        """"anonymous: two officials via Reuters" style one-liner."""
-        out = self.source_kind.replace("_", " ")
-        if self.source_by:
-            out += f": {self.source_by}"
-        if self.source_via:
-            out += f" via {self.source_via}"
-        return out
+        return source_line(self.source_kind, self.source_by, self.source_via)
 
 
 @dataclass(slots=True)

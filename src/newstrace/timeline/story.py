@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS
 from newstrace.store.rows import Row, SignalRow
+from newstrace.timeline.build import source_line
 from newstrace.timeline.shifts import origin_keys, placed, seen_days
 
 if TYPE_CHECKING:
@@ -58,12 +59,7 @@ class StoryDate(Row):
     outlets: list[str] = field(default_factory=list)
 
     def source_line(self) -> str:
-        out = self.source_kind.replace("_", " ")
-        if self.source_by:
-            out += f": {self.source_by}"
-        if self.source_via:
-            out += f" via {self.source_via}"
-        return out
+        return source_line(self.source_kind, self.source_by, self.source_via)
 
 
 @dataclass(slots=True)
