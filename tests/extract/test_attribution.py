@@ -617,3 +617,18 @@ def test_outlet_report_keeps_modal_conjuncts_in_its_content(run: Run) -> None:
     a = next(x for x in run(text) if x.speaker == "Reuters")
     assert a.content_end is not None
     assert text[a.content_start : a.content_end].endswith("would insist on a new vote")
+
+
+def test_quote_paragraph_continues_reported_speech_with_a_verb_of_saying(run: Run) -> None:
+    text = ("Talks on the dam would resume in May, two Kaldorian officials added.\n"
+            "“So yes, we are ready to sign, but only with guarantees.”")
+    atts = run(text)
+    assert len(atts) == 1  # the quote paragraph gets no attribution of its own
+    assert atts[0].content_end is not None and atts[0].content_end >= text.index("guarantees")
+
+
+def test_quote_paragraph_does_not_continue_an_according_to(run: Run) -> None:
+    text = ("Talks on the dam would resume in May, according to Kaldorian officials.\n"
+            "“So yes, we are ready to sign, but only with guarantees.”")
+    atts = run(text)
+    assert atts and all(a.content_end is None or a.content_end < text.index("“") for a in atts)

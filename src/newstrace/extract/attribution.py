@@ -810,15 +810,24 @@ class _Run:
                 out.append(d)
         return out
 
+    def _said(self, d: Draft) -> bool:
+        """Whether a draft's cue is a listed verb of saying (not "according to", not a noun)."""
+        t = self.doc[d.cue_i]
+        return t.pos_ in ("VERB", "AUX") and self.lex.verb(t.lemma_.lower()) is not None
+
     def _extend_quote_paragraphs(self, drafts: list[Draft]) -> None:
-        """A quote with no cue continues the direct speech just before it (no new attribution)."""
+        """A quote with no cue continues the speaker just before it (no new attribution).
+
+        The speaker before is direct speech, or reported speech with a verb of saying
+        ("…, they added." then a paragraph "“So yes, we …”")."""
         by_sent = {d.sent_index: d for d in drafts}
         last: Draft | None = None
         for k, sent in enumerate(self.sents):
             if k in by_sent:
                 last = by_sent[k]
                 continue
-            if last is None or last.direct is False or last.content_end is None:
+            if last is None or last.content_end is None or (
+                    last.direct is False and not self._said(last)):
                 continue
             end = last.content_end
             first = sent[0]

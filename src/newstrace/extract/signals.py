@@ -46,7 +46,7 @@ from newstrace.extract.signal_lexicon import Lexicon, lexicon
 from newstrace.extract.signal_polarity import is_advice, is_future, polarity
 from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signal_span import evidence_span
-from newstrace.extract.signal_syntax import VERBAL, Token, chain
+from newstrace.extract.signal_syntax import Token, chain
 from newstrace.extract.signal_topics import refine, topics_for
 from newstrace.extract.signal_types import Trigger, find_triggers, is_hard, restricted
 from newstrace.extract.signal_when import TimedToken, attach_time, time_roots
@@ -136,33 +136,8 @@ def _types(trig: Trigger, lex: Lexicon) -> list[tuple[str, Polarity]]:
     return [(typ, pol), demand]
 
 
-_OPEN_QUOTES = "\"“‘«"
 _ANAPHORIC = frozenset({"the", "they", "he", "she", "this", "that"})
 _SIDE_LOOKBACK = 3
-
-
-def _continued_quote(start: int, doc: Token, attributions: Sequence[Attribution],
-                     lex: Lexicon) -> Attribution | None:
-    """A paragraph that is a bare quotation continues the speaker of the paragraph before.
-
-    News style gives a speaker's further quoted paragraphs no attribution of their
-    own ("... they added." then "“So yes, we ...”"). Only a paragraph opening with a
-    quotation mark and holding no attribution, right after one that does.
-    """
-    text = doc.text
-    para = text.rfind("\n", 0, start) + 1
-    if text[para: para + 1] not in _OPEN_QUOTES:
-        return None
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    if any(para <= a.start < end for a in attributions):
-        return None
-    prev = text.rfind("\n", 0, max(para - 1, 0)) + 1 if para > 0 else -1
-    # a speaker with a verb of saying ("they added"), not a noun ("Russia's assertions")
-    before = [a for a in attributions if prev <= a.start < para and prev >= 0
-              and any(t.pos_ in VERBAL and t.lemma_.casefold() in lex.reporting_verbs
-                      for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ())]
-    return max(before, key=lambda a: a.start) if before else None
 
 
 def _with_side(speaker: ActorRef | None, att: Attribution | None,
@@ -227,8 +202,7 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
     advice = trig.rule.mode == "advice"
     if resolver.describes_speaker(tok) or (not advice and is_advice(trig, lex)):
         return []
-    att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=parsed.text) \
-        or _continued_quote(tok.idx, parsed.doc, attributions, lex)
+    att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=parsed.text)
     speaker = resolver.frame_speaker(tok) or _with_side(
         _named(speaker_ref(att), resolver), att, attributions, resolver)
     actor = resolver.agent(trig, speaker)
