@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
+import newstrace
 from newstrace import ids
 from newstrace.clean.offsets import join_lines
 from newstrace.records import (
@@ -20,6 +22,7 @@ from newstrace.records import (
     SignalSource,
     When,
 )
+from newstrace.store import Store
 
 
 def build_extracted(
@@ -71,3 +74,10 @@ def build_extracted(
 @pytest.fixture
 def make_extracted() -> Callable[..., ExtractedDocument]:
     return build_extracted
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[Store]:
+    """An open store over the module's ``db`` fixture (a database the module ingested)."""
+    with newstrace.open(db) as s:
+        yield s

@@ -6,7 +6,7 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +38,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = store.ingest([ARTICLES])
     assert len(report.added) == 2 and not report.rejected
     return path
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with newstrace.open(db) as s:
-        yield s
 
 
 def _one(events: list[dict[str, Any]], typ: str, actor: str) -> dict[str, Any]:

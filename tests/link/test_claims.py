@@ -8,7 +8,6 @@ the wire, and a later on-record denial by the president's spokeswoman.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ from newstrace.link.claim_links import Answer, ClaimTarget, MemberPlace, claim_s
 from newstrace.link.claims import ClaimSignal, cluster_signals, content_words, day_span, signal_day
 from newstrace.store import Store
 from newstrace.store.claim_rows import ClaimRow
-from newstrace.store.claims_store import claims_of_signal, read_claims, rebuild_claims
+from newstrace.store.claims_store import claims_of_signal, rebuild_claims
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -91,8 +90,7 @@ def _rebuild(store: Store) -> None:
 
 
 def _claims(store: Store, **kw: object) -> list[ClaimRow]:
-    with store.engine.connect() as conn:
-        return list(read_claims(conn, **kw))  # type: ignore[arg-type]
+    return list(store.claims(**kw))  # type: ignore[arg-type]
 
 
 def _concession(rows: list[ClaimRow]) -> ClaimRow:
@@ -108,14 +106,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with newstrace.open(path) as store:
         report = store.ingest([_jsonl(folder / "articles.jsonl", ARTICLES)])
         assert len(report.added) == 3 and not report.rejected  # the wire copy is one document
-        _rebuild(store)
     return path
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with newstrace.open(db) as s:
-        yield s
 
 
 # ------------------------------------------------------------------ across articles
@@ -162,8 +153,7 @@ def test_ids_survive_new_articles_and_merges(db: Path, tmp_path: Path) -> None:
     path.write_bytes(db.read_bytes())
     with newstrace.open(path) as store:
         old = _concession(_claims(store))
-        store.ingest([_jsonl(tmp_path / "later.jsonl", LATER)])
-        _rebuild(store)
+        store.ingest([_jsonl(tmp_path / "later.jsonl", LATER)])  # ingest rebuilds the claims
         grown = _concession(_claims(store))
         assert grown.id == old.id  # a new report does not change the claim's ID
         assert grown.independent_origins == 2 and grown.reports == 4
@@ -188,8 +178,7 @@ def test_ids_survive_reprocess(db: Path, tmp_path: Path) -> None:
     path.write_bytes(db.read_bytes())
     with newstrace.open(path) as store:
         before = _concession(_claims(store)).id
-        store.reprocess()  # deletes and rewrites every document: member rows go with them
-        _rebuild(store)
+        store.reprocess()  # deletes and rewrites every document, then rebuilds the claims
         assert _concession(_claims(store)).id == before
 
 
@@ -295,7 +284,6 @@ def test_seed_bloomberg_claim_is_denied(tmp_path: Path) -> None:
     gold = json.loads(GOLD.read_text("utf-8"))["cross_document"]["denials"]
     with newstrace.open(tmp_path / "seeds.db") as store:
         store.ingest([SEEDS])
-        _rebuild(store)
         rows = _claims(store)
     for item in gold:
         denied = " ".join(item["denied"]["evidence"].split()[:6])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,12 +54,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = store.ingest([folder / "in"])
     assert len(report.added) == len(ARTICLES) and not report.rejected
     return path
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with newstrace.open(db) as s:
-        yield s
 
 
 def _settlement(store: Store) -> PositionTimeline:

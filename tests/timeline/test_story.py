@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,12 +60,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = store.ingest([folder / "in"])
     assert len(report.added) == 6 and not report.rejected  # the identical input is stored once
     return path
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with newstrace.open(db) as s:
-        yield s
 
 
 def test_copies_make_one_group(store: Store) -> None:
