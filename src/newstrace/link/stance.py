@@ -24,6 +24,7 @@ Cue lists and every threshold live in ``data/link/stance.toml``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,33 +51,33 @@ Vectors = npt.NDArray[np.float32]
 class StanceParams:
     """Weights, thresholds and cue lists; ``from_data`` reads ``data/link/stance.toml``.
 
-    The defaults mirror the data file (without its cue lists); the data file is what runs.
+    Every value comes from the data file; there are no defaults in code to drift from it.
     """
 
-    top_k: int = 3
-    weight_max_cosine: float = 0.5
-    weight_top_cosine: float = 0.2
-    weight_coverage: float = 0.3
-    name_weight: float = 2.0
-    threshold: float = 0.36
-    floor: float = 0.4
-    ceiling: float = 0.8
-    coverage_weight: float = 0.5
-    lead: int = 1
-    lead_relevance: float = 0.5
-    max_sentences: int = 10
-    min_relevance: float = 0.15
-    deny_min: float = 0.3
-    hedge_min: float = 0.3
-    hedge_over_confirm: float = 1.0
-    agree_min_cosine: float = 0.0
-    negation_min_cosine: float = 0.75
-    negation_mass: float = 0.3
-    claim_negation: bool = True
-    dispute_weight: float = 0.5
-    deny_strong: float = 1.0
-    deny_over_hedge: float = 0.0
-    deny_min_relevance: float = 0.0
+    top_k: int
+    weight_max_cosine: float
+    weight_top_cosine: float
+    weight_coverage: float
+    name_weight: float
+    threshold: float
+    floor: float
+    ceiling: float
+    coverage_weight: float
+    lead: int
+    lead_relevance: float
+    max_sentences: int
+    min_relevance: float
+    deny_min: float
+    hedge_min: float
+    hedge_over_confirm: float
+    agree_min_cosine: float
+    negation_min_cosine: float
+    negation_mass: float
+    claim_negation: bool
+    dispute_weight: float
+    deny_strong: float
+    deny_over_hedge: float
+    deny_min_relevance: float
     # (family, phrases) pairs: a tuple, not a dict, so the parameters stay hashable.
     cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -95,9 +96,7 @@ class StanceParams:
 
     def with_(self, **changes: Any) -> StanceParams:
         """A copy with some fields changed (for benchmarks that sweep a threshold)."""
-        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        values.update(changes)
-        return StanceParams(**values)
+        return dataclasses.replace(self, **changes)
 
 
 @functools.lru_cache(maxsize=1)
