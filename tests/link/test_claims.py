@@ -21,6 +21,8 @@ import newstrace
 from newstrace.cli.claims_cmd import claims as claims_command
 from newstrace.link.claim_links import Answer, ClaimTarget, MemberPlace, claim_status, link_answers
 from newstrace.link.claims import ClaimSignal, cluster_signals, content_words, day_span, signal_day
+from newstrace.link.stance import PreparedArticle, prepare_article, relate
+from newstrace.nlp.embeddings import embed
 from newstrace.store import Store
 from newstrace.store.claim_rows import ClaimRow
 from newstrace.store.claims_store import claims_of_signal, rebuild_claims
@@ -257,15 +259,38 @@ def _answer(day: str, sid: str = "a1") -> Answer:
                   outlets=frozenset({"Reuters"}), sentence="A denied a Reuters report")
 
 
+def _target(members: tuple[MemberPlace, ...] = (MemberPlace("d1", 0, 0),)) -> ClaimTarget:
+    return ClaimTarget(key="c1", first_day=signal_day("2031-03-02", "2031-03-02")[2],
+                       actors=frozenset({"a"}), names=frozenset({"a"}), topics=frozenset({"territory"}),
+                       outlets=frozenset({"Reuters"}), members=members)
+
+
+_CLAIM = "Morvek may drop his demand for guarantees on the Kessel dam"
+
+
+def _prepared(text: str) -> PreparedArticle:
+    return prepare_article([text], vectors=embed([text]))
+
+
 def test_answers_come_after_the_claim() -> None:
-    target = ClaimTarget(key="c1", first_day=signal_day("2031-03-02", "2031-03-02")[2],
-                         actors=frozenset({"a"}), names=frozenset({"a"}), topics=frozenset({"territory"}),
-                         outlets=frozenset({"Reuters"}), members=(MemberPlace("d1", 0, 0),))
-    vec = np.array([[1, 0, 0, 0]], dtype=np.float32)
-    later = link_answers([_answer("2031-03-05")], vec, [target], vec)
-    assert [(lk.claim_key, lk.kind) for lk in later] == [("c1", "deny")]
-    assert link_answers([_answer("2031-02-20")], vec, [target], vec) == []  # before the report
-    assert link_answers([_answer("2031-12-20")], vec, [target], vec) == []  # far too late
+    vec = embed([_CLAIM])
+    text = [_prepared("A denied a Reuters report that Morvek may drop his demand for dam guarantees")]
+    later = link_answers([_answer("2031-03-05")], text, [_target()], vec, [_CLAIM])
+    assert [(lk.claim_key, lk.kind, lk.stance) for lk in later] == [("c1", "deny", "disagree")]
+    assert "stance disagree" in later[0].reasons
+    assert link_answers([_answer("2031-02-20")], text, [_target()], vec, [_CLAIM]) == []  # before
+    assert link_answers([_answer("2031-12-20")], text, [_target()], vec, [_CLAIM]) == []  # too late
+
+
+def test_answer_the_stance_relation_calls_unrelated_does_not_link() -> None:
+    # the same structural evidence (outlet, actor, topic), but the answer's text shares no
+    # content with the claim: the claim-to-article relation says unrelated, so no link
+    claim = embed([_CLAIM])
+    related = _prepared("A denied a Reuters report that Morvek may drop his demand for dam guarantees")
+    unrelated = _prepared("A denied a Reuters report about grain tariffs at the harbour of Selm")
+    assert relate(_CLAIM, unrelated, claim_vector=claim[0]).label == "unrelated"
+    assert link_answers([_answer("2031-03-05")], [related], [_target()], claim, [_CLAIM])
+    assert link_answers([_answer("2031-03-05")], [unrelated], [_target()], claim, [_CLAIM]) == []
 
 
 def test_status_from_answers() -> None:

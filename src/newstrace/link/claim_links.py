@@ -6,10 +6,17 @@ carried: the answer is scored against every claim first reported at most
 ``data/link/claims.toml``: a claim member in the same sentence or earlier in the
 same article, the outlet the answer names being one the claim rests on, a shared
 actor (Peskov and Putin both speak for the Kremlin), the claim's actor named,
-shared topics, and the MiniLM cosine between the answer's text and the claim's
-closest member sentence. Written by hand: the weighting is specific to this
-record. Claims are sorted by first report, so each answer is compared only with
-the claims inside its time window.
+shared topics, and how the answer's text relates to the claim's closest member.
+
+That last part is the claim-to-article relation of ``link/stance.py``, the code
+bench/fnc1.py measures on FNC-1: the closest member is the claim, the answer's
+sentence (read with the sentences before it when it is short) is the article.
+Its relatedness is the content score, an ``unrelated`` verdict keeps the answer
+off the claim unless they share a sentence, and a stance that fits the answer's
+kind (a denial that *disagrees*, a confirmation that *agrees*, a doubt that
+disagrees or only *discusses*) adds weight. Written by hand: the weighting is
+specific to this record. Claims are sorted by first report, so each answer is
+compared only with the claims inside its time window.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newstrace.link.claims import ClaimConfig, config
+from newstrace.link.stance import PreparedArticle, Relation, StanceParams, default_params, relate
 
 STATUS_UNCONFIRMED = "unconfirmed"
 STATUS_CONFIRMED = "confirmed"
@@ -76,11 +84,15 @@ class AnswerLink:
     score: float
     cosine: float
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    stance: str = ""  # the relation's label: agree, disagree, discuss or unrelated
 
 
-def _score(a: Answer, c: ClaimTarget, cos: float, w: dict[str, float]) -> tuple[float, list[str]]:
-    reasons: list[str] = []
-    score = w["cosine_weight"] * cos
+def _score(a: Answer, c: ClaimTarget, rel: Relation, w: dict[str, float],
+           fits: dict[str, tuple[str, ...]]) -> tuple[float, list[str]]:
+    reasons: list[str] = [f"stance {rel.label}"]
+    score = w["relatedness_weight"] * rel.score
+    if rel.label in fits.get(a.type, ()):
+        score += w["stance_fits"]
     same_doc = [m for m in c.members if m.doc_id == a.doc_id]
     if any(m.sentence_start == a.sentence_start for m in same_doc):
         score += w["same_sentence"]
@@ -109,40 +121,61 @@ def _score(a: Answer, c: ClaimTarget, cos: float, w: dict[str, float]) -> tuple[
 
 def link_answers(
     answers: Sequence[Answer],
-    answer_vectors: npt.NDArray[np.float32],
+    answer_texts: Sequence[PreparedArticle],
     claims: Sequence[ClaimTarget],
     member_vectors: npt.NDArray[np.float32],
+    member_texts: Sequence[str],
     *,
     cfg: ClaimConfig | None = None,
+    params: StanceParams | None = None,
 ) -> list[AnswerLink]:
-    """Every (answer, claim) link that clears the score, best claims per answer only."""
+    """Every (answer, claim) link that clears the score, best claims per answer only.
+
+    ``answer_texts[i]`` is what answer ``i`` is read as (its sentence, with the ones
+    before it when short), prepared once for the stance relation; ``member_texts`` and
+    ``member_vectors`` are each claim member's text and unit vector, by ``vector_row``.
+    """
     c = cfg or config()
     w = {k: float(v) for k, v in c.links.items()}
+    # one sentence (and its lead-in) holds fewer of the claim's words than a whole article
+    sp = (params or default_params()).with_(threshold=w["relatedness_threshold"])
+    fits = c.answer_stances
     by_day = sorted(range(len(claims)), key=lambda k: claims[k].first_day)
     days = [claims[k].first_day for k in by_day]
     out: list[AnswerLink] = []
     for ai, a in enumerate(answers):
+        article = answer_texts[ai]
         lo = bisect.bisect_left(days, a.day - int(w["max_lag_days"]))
         hi = bisect.bisect_right(days, a.day)
-        scored: list[tuple[float, float, int, list[str]]] = []
+        scored: list[tuple[float, float, int, list[str], str]] = []
         for k in by_day[lo:hi]:
             claim = claims[k]
             rows = [m.vector_row for m in claim.members]
-            cos = float(np.max(member_vectors[rows] @ answer_vectors[ai])) if rows else 0.0
-            score, reasons = _score(a, claim, cos, w)
+            if not rows or not article.sentences:
+                continue
+            sims = member_vectors[rows] @ article.vectors.T
+            closest = rows[int(np.argmax(np.max(sims, axis=1)))]
             in_article = any(m.doc_id == a.doc_id for m in claim.members)
             floor = w["min_cosine_in_article"] if in_article else w["min_cosine_elsewhere"]
-            if score < w["min_score"] or cos < floor:
+            if float(np.max(sims)) < floor:
                 continue
-            scored.append((score, cos, k, reasons))
+            rel = relate(member_texts[closest], article, claim_vector=member_vectors[closest], params=sp)
+            same_sentence = any(m.doc_id == a.doc_id and m.sentence_start == a.sentence_start
+                                for m in claim.members)
+            if rel.label == "unrelated" and not same_sentence:
+                continue
+            score, reasons = _score(a, claim, rel, w, fits)
+            if score < w["min_score"]:
+                continue
+            scored.append((score, rel.max_cosine, k, reasons, rel.label))
         if not scored:
             continue
         scored.sort(key=lambda t: (-t[0], claims[t[2]].key))
         top = scored[0][0]
-        for score, cos, k, reasons in scored[: int(w["max_claims"])]:
+        for score, cos, k, reasons, label in scored[: int(w["max_claims"])]:
             if score >= top - w["margin"]:
                 out.append(AnswerLink(a.id, claims[k].key, a.type, round(score, 4), round(cos, 4),
-                                      tuple(reasons)))
+                                      tuple(reasons), label))
     return out
 
 

@@ -52,6 +52,8 @@ class ClaimConfig:
     condition_clash: frozenset[frozenset[str]]
     polarity_clash: frozenset[frozenset[str]]
     links: dict[str, Any] = field(default_factory=dict)
+    # answer kind -> the stance labels (link/stance.py) of its text that fit that kind
+    answer_stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,6 +79,7 @@ def config() -> ClaimConfig:
         condition_clash=frozenset(frozenset(p) for p in raw["conditions"]["conflicting"]),
         polarity_clash=frozenset(frozenset(p) for p in raw["polarity"]["conflicting"]),
         links=dict(raw["links"]),
+        answer_stances={k: tuple(v) for k, v in raw["answers"].get("stances", {}).items()},
     )
 
 

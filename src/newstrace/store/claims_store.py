@@ -42,6 +42,7 @@ from newstrace.link.claims import (
     signal_day,
     type_family,
 )
+from newstrace.link.stance import PreparedArticle, prepare_article
 from newstrace.store.claim_rows import ClaimAnswerRow, ClaimMemberRow, ClaimRow
 from newstrace.store.rows import Rows
 
@@ -302,8 +303,9 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
             sentence_start=r["sentence_start"], sentence_end=r["sentence_end"],
             actors=_actor_family(r["actor"]), topics=sigs[i].topics, outlets=frozenset(named),
             sentence=sentence))
-    answer_vecs = _answer_vectors(rows, ans_idx, vectors, embed, cfg)
-    links = link_answers(answers, answer_vecs, targets, vectors, cfg=cfg)
+    member_texts = [claim_text(r["evidence"], r["sentence"]) for r in rows]
+    links = link_answers(answers, _answer_texts(rows, ans_idx, embed, cfg), targets, vectors,
+                         member_texts, cfg=cfg)
     kinds: dict[str, list[str]] = {}
     for lk in links:
         kinds.setdefault(lk.claim_key, []).append(lk.kind)
@@ -325,21 +327,26 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
     return len(clusters)
 
 
-def _answer_vectors(rows: Sequence[Any], ans_idx: list[int], vectors: npt.NDArray[np.float32],
-                    embed: Embedder | None, cfg: ClaimConfig) -> npt.NDArray[np.float32]:
-    """An answer's own sentence vector; a short one ("No, this is wrong.") is read with the text before it."""
-    short = [i for i in ans_idx if len(rows[i]["sentence"].split()) < int(cfg.links["short_sentence_words"])]
-    out = vectors[ans_idx].copy() if ans_idx else np.zeros((0, vectors.shape[1]), dtype=np.float32)
-    if short:
-        if embed is None:
-            from newstrace.nlp.embeddings import embed as default_embed
+def _answer_texts(rows: Sequence[Any], ans_idx: list[int], embed: Embedder | None,
+                  cfg: ClaimConfig) -> list[PreparedArticle]:
+    """Each answer as the stance relation reads it: its sentence, or when that is short
+    ("No, this is a wrong report.") one passage of it and the text before it."""
+    if not ans_idx:
+        return []
+    if embed is None:
+        from newstrace.nlp.embeddings import embed as default_embed
 
-            embed = default_embed
-        ctx = embed([rows[i]["context"] for i in short])
-        pos = {i: k for k, i in enumerate(ans_idx)}
-        for k, i in enumerate(short):
-            out[pos[i]] = ctx[k]
-    return out
+        embed = default_embed
+    short = int(cfg.links["short_sentence_words"])
+    texts: list[tuple[str, ...]] = []
+    for i in ans_idx:
+        sentence = rows[i]["sentence"].strip()
+        # read as one passage: a lone "No, this is a wrong report." means nothing
+        texts.append((rows[i]["context"].strip() if len(sentence.split()) < short else sentence,))
+    unique = sorted({t for ts in texts for t in ts})
+    vecs = embed(unique)
+    index = {t: k for k, t in enumerate(unique)}
+    return [prepare_article(ts, vectors=vecs[[index[t] for t in ts]]) for ts in texts]
 
 
 def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], sigs: Sequence[ClaimSignal],
