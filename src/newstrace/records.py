@@ -22,7 +22,8 @@ SpeakerKind = Literal["person", "organization", "government", "media", "group", 
 SourceKind = Literal["on_record", "anonymous", "reported"]
 Polarity = Literal["positive", "negative", "hedged"]
 
-SIGNAL_TYPES: tuple[str, ...] = (
+# The gold vocabulary (../shared/gold/README.md): the types the seeds are scored on.
+GOLD_SIGNAL_TYPES: tuple[str, ...] = (
     "intent_to_negotiate",
     "demand",
     "reject",
@@ -37,6 +38,22 @@ SIGNAL_TYPES: tuple[str, ...] = (
     "military_action",
     "aid",
 )
+# Extension beyond the gold vocabulary (issue 5): further CAMEO/PLOVER event classes
+# (accusations, investigations, protests, sanctions, coercion, implemented
+# yielding, praise, mobilisation, material cooperation). Codes in
+# data/extract/signal_codes.toml, triggers in data/extract/signals.toml.
+EXTENDED_SIGNAL_TYPES: tuple[str, ...] = (
+    "accuse",
+    "investigate",
+    "protest",
+    "sanction",
+    "coerce",
+    "retreat",
+    "support",
+    "mobilize",
+    "cooperate",
+)
+SIGNAL_TYPES: tuple[str, ...] = GOLD_SIGNAL_TYPES + EXTENDED_SIGNAL_TYPES
 TOPICS: tuple[str, ...] = (
     "ceasefire",
     "negotiations",

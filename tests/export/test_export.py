@@ -210,3 +210,33 @@ def test_cli_missing_store_is_an_error(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     result = CliRunner().invoke(_app(), ["export", "--format", "cameo", "--db", str(missing)])
     assert result.exit_code == 2 and not missing.exists()
+
+
+def test_extended_types_and_group_actors_are_exported(
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
+) -> None:
+    """Extended types get their PLOVER category, quad and CAMEO root; a generic group
+    actor ("police") its kind from the group-noun list and a stable ID."""
+    text = ("Lusavia halted its aid to Kaldoria on Monday.\n"
+            "Police arrested forty protesters in the capital.")
+    doc = make_extracted(text, signals=[
+        ("Lusavia halted its aid to Kaldoria", "Lusavia", "sanction", None),
+        ("Police arrested forty protesters", "police", "coerce", None),
+    ])
+    aid = dataclasses.replace(doc.signals[0], topics=("aid",))
+    doc = dataclasses.replace(doc, signals=(aid, doc.signals[1]))
+    with newstrace.open(tmp_path / "x.db") as store:
+        store.add(doc)
+        events = plover_events(store)
+        rows = cameo_rows(store)
+    sanction = _one(events, "sanction", "Lusavia")
+    assert (sanction["event"], sanction["mode"], sanction["cameo"]) == (["SANCTION"], ["discontinue"], "162")
+    assert sanction["quad_code"] == 3 and sanction["event_scale"] == -6.0
+    coerce = _one(events, "coerce", "police")
+    assert coerce["event"] == ["COERCE"] and coerce["quad_code"] == 4
+    assert coerce["actor"][0]["kind"] == "government"
+    by_type = {r["SignalType"]: r for r in rows}
+    assert (by_type["coerce"]["EventRootCode"], by_type["coerce"]["QuadClass"]) == ("17", "4")
+    assert by_type["coerce"]["Actor1Type"] == "government"
+    assert by_type["coerce"]["Actor1Code"] == coerce["actor"][0]["identifier_id"]
+    assert (by_type["sanction"]["EventBaseCode"], by_type["sanction"]["PloverEvent"]) == ("162", "SANCTION")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from newstrace import ids
 from newstrace.extract.signal_codes import EventCodes, codes_for
+from newstrace.extract.signal_lexicon import group_noun
 from newstrace.knowledge import actors
 from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
 
@@ -43,9 +44,13 @@ class ExportedSignal:
 
 
 def actor_ref(name: str) -> ActorRef:
+    """The actor as exported; a generic group the table does not hold ("police",
+    "rebels") gets its kind from the group-noun list of ``signals.toml``."""
     known = actors().get(name)
-    return ActorRef(name=name, id=ids.actor_id(name), kind=known.kind if known else None,
-                    qid=known.qid if known else None)
+    if known is not None:
+        return ActorRef(name=name, id=ids.actor_id(name), kind=known.kind, qid=known.qid)
+    group = group_noun(name)
+    return ActorRef(name=name, id=ids.actor_id(name), kind=group.kind if group else None, qid=None)
 
 
 def _date(row: SignalRow, doc: DocumentRow) -> tuple[str | None, str | None, str]:

@@ -226,6 +226,16 @@ class ActorResolver:
         if head.ent_type_ == "PERSON":
             return ActorRef(self._names.get(head.lower_, text), text, "person", False, start, end)
         canonical = self.plain_name(text)
+        group = self.lex.groups.get(lemma) or self.lex.groups.get(head.lower_)
+        if group is not None:
+            # "police", "the rebels", "Israeli tanks": a generic group, kept as written;
+            # a capital that only opens the sentence ("Police arrested") is dropped so
+            # that the name, and the actor ID made of it, stays the same
+            first = self.doc.char_span(start, end, alignment_mode="expand")
+            if canonical and first is not None and first[0].i == first.sent.start \
+                    and first[0].pos_ == "NOUN" and not first[0].ent_type_:
+                canonical = canonical[0].lower() + canonical[1:]
+            return ActorRef(canonical, text, group.kind, False, start, end)
         kind = "group" if head.tag_ in ("NNS", "NNPS") else "organization"
         return ActorRef(canonical, text, kind, False, start, end)
 

@@ -50,6 +50,15 @@ class Rule:
     depth: int = 3
     exclude: tuple[str, ...] = ()
     withholding: bool = False
+    modifier: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNoun:
+    """A common noun that names a group actor ("police", "rebels") and what it is."""
+
+    kind: str
+    role: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +106,7 @@ class Lexicon:
     unilateral_marks: tuple[str, ...] = ()
     demand_modals: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    groups: dict[str, GroupNoun] = field(default_factory=dict)
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -144,6 +154,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 depth=int(row.get("depth", 3)),
                 exclude=tuple(row.get("exclude", ())),
                 withholding=bool(row.get("withholding", False)),
+                modifier=tuple(row.get("modifier", ())),
             )
         )
     index: dict[str, list[tuple[Rule, TriggerForm]]] = {}
@@ -163,6 +174,10 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         for row in data.get("phrase", [])
     )
     actor = data.get("actor", {})
+    groups = {
+        str(noun).casefold(): GroupNoun(kind=str(row["kind"]), role=str(role))
+        for role, row in dict(actor.get("groups", {})).items() for noun in row.get("nouns", ())
+    }
     frames = data.get("frames", {})
     pol = data.get("polarity", {})
     cond = data.get("conditional", {})
@@ -175,7 +190,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         particles=particles,
         classes={k: _words(v) for k, v in data.get("classes", {}).items()},
         phrases=phrases,
-        agent_nouns=_words(actor.get("agent_nouns")),
+        agent_nouns=_words(actor.get("agent_nouns")) | frozenset(groups),
         drop_words=_words(actor.get("drop_words")),
         demonyms={str(k).casefold(): str(v) for k, v in dict(actor.get("demonyms", {})).items()},
         statement_verbs=_words(frames.get("statement_verbs")),
@@ -207,6 +222,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         unilateral_marks=tuple(str(m).casefold() for m in frames.get("unilateral_marks", ())),
         demand_modals=_words(frames.get("demand_modals")),
         collective_nouns=_words(actor.get("collective_nouns")),
+        groups=groups,
     )
 
 
@@ -214,3 +230,23 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
 def lexicon() -> Lexicon:
     """The process-wide signal lexicon."""
     return build_lexicon(load_toml("extract/signals.toml"))
+
+
+_PLURALS = (("men", "man"), ("ies", "y"), ("es", ""), ("s", ""))
+
+
+def group_noun(name: str) -> GroupNoun | None:
+    """The group a literal actor name stands for, from its last word ("riot police",
+    "Israeli tanks", "gunmen"), or None. Plurals are undone by their spelling: the
+    name is all that is stored of an actor the table does not hold."""
+    words = name.replace("-", " ").split()
+    if not words:
+        return None
+    last = words[-1].casefold()
+    groups = lexicon().groups
+    if last in groups:
+        return groups[last]
+    for end, repl in _PLURALS:
+        if last.endswith(end) and last[: len(last) - len(end)] + repl in groups:
+            return groups[last[: len(last) - len(end)] + repl]
+    return None

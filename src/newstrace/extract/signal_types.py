@@ -196,18 +196,23 @@ def restricted(tok: Token, lex: Lexicon, *, strict: bool = False) -> bool:
 
 def _subject(tok: Token) -> Token | None:
     top = chain(tok)[-1]
-    return next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and top.dep_ == "acl" and top.tag_ == "VBG":
+        return top.head  # "demonstrators protesting election results"
+    return subj
 
 
 def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     """Mood, subject and condition constraints of a rule (see signals.toml)."""
     if rule.mood == "future" and not is_stated_future(tok, lex):
         return False
-    if rule.mood == "factual" and any(
-        c.dep_ == "aux" and c.lower_ in lex.future_aux | lex.hedge_modals
+    if rule.mood in ("factual", "realis") and any(
+        c.dep_ == "aux" and c.lower_ in lex.future_aux | lex.hedge_modals | lex.advice_aux
         for t in chain(tok) for c in t.children
     ):
         return False  # "could be blamed", "would condemn": no act of disapproval yet
+    if rule.mood == "realis" and not _realised(tok, lex):
+        return False
     if rule.condition and not has_condition(tok, lex):
         return False
     if rule.restrictive and not restricted(tok, lex, strict=True):
@@ -221,6 +226,46 @@ def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
         if rule.collective and not any(c.dep_ == "conj" for c in subj.children):
             return False
     return True
+
+
+_REASON_PREPS = frozenset({"for", "of", "with"})
+_PENDING_MARKS = frozenset({"when", "once", "before", "after", "until"})
+
+
+def _realised(tok: Token, lex: Lexicon) -> bool:
+    """The trigger reports an act done, not one intended, described or pending.
+
+    Not: a to-infinitive on the predicate chain ("agreed to release", "important
+    for them to condemn"); an act considered ("was considering imposing"); a
+    participle describing a noun ("the banned movement", "sanctions imposed on
+    Russia", unless its agent is named:
+    "sanctioned by the United Kingdom"); a gerund giving a reason or a charge
+    ("sanctioned for supporting the invasion"); a present-tense act in a
+    "when/once ..." clause ("will end when the forces withdraw").
+    """
+    ch = chain(tok)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for t in ch for c in t.children) and not any(
+            t.lemma_.casefold() in lex.negative_lemmas for t in ch[1:]):
+        return False  # ("declined to resign" is a refusal done: negation makes it one)
+    if any(t.lemma_.casefold() in lex.hedge_verbs for t in ch[1:]):
+        return False  # "was considering imposing sanctions"
+    top = ch[-1]
+    if top.dep_ == "amod" or (top.dep_ == "acl" and top.tag_ == "VBN"
+                              and not any(c.dep_ == "agent" for c in top.children)):
+        return False
+    if any(t.dep_ == "pcomp" and t.head.lower_ in _REASON_PREPS for t in ch):
+        return False
+    return not any(t.dep_ == "advcl" and t.tag_ in ("VB", "VBP", "VBZ") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _PENDING_MARKS for c in t.children)
+        for t in ch)
+
+
+def _modified(tok: Token, rule: Rule, lex: Lexicon) -> bool:
+    """A compound or adjective modifier from the rule's classes ("hunger strike")."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and in_class(c, cls, lex)
+        for c in tok.children for cls in rule.modifier
+    )
 
 
 def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -239,6 +284,10 @@ def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
         if rule.object == "noun" and not any(
             c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children
         ):
+            continue
+        if rule.object == "none" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            continue  # "demonstrated its resolve", "demonstrated that ...": no protest
+        if rule.modifier and not _modified(tok, rule, lex):
             continue
         if not _fits(tok, rule, lex) or (rule.exclude and _excluded(tok, rule, lex)):
             continue

@@ -23,6 +23,12 @@ actor is a threat; a stated intention with a condition ("would enter talks only
 if ...") is also a demand of that condition; a coordinated subject ("X and Y
 agreed") gives one signal per actor.
 
+Extended types (issue 5): beyond the gold vocabulary, acts reported as done
+(accuse, investigate, protest, sanction, coerce, retreat, support, mobilize,
+cooperate; ``records.EXTENDED_SIGNAL_TYPES``) come from the same lexicon, and a
+common noun naming a group ("police", "rebels", "Israeli tanks") is an actor
+kept as written (``[actor.groups]`` in ``signals.toml``).
+
 Requirements (issue 6): an act refused or found hard unless a requirement is met
 ("cannot agree to a truce without guarantees", "would find it hard to halt the
 war without guarantees") is the actor's demand of that requirement; a demand set
