@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newstrace.link.sentences import split_sentences
-from newstrace.link.stance import StanceParams, prepare_article, relate, sentence_cues
-from newstrace.link.stance_lexicon import PhraseSet, stems_of
+from newstrace.link.stance import StanceParams, prepare_article, refutation, relate, sentence_cues
+from newstrace.link.stance_lexicon import PhraseSet, stem, stems_of
 
 CLAIM = "The mayor of Dunmore resigned after the bridge collapse"
 
@@ -93,3 +94,75 @@ def test_negated_claim_disagrees_with_asserting_article() -> None:
     """A claim that says something did not happen, against an article saying it did."""
     rel = relate("The mayor of Dunmore did not resign after the bridge collapse", AGREE)
     assert rel.label == "disagree"
+
+
+def test_stemmer_joins_silent_e_forms() -> None:
+    assert stem("dispute") == stem("disputed") == stem("disputing")
+    assert stem("fake") == stem("faked")
+    assert stem("denied") == stem("denies") == stem("deny")
+
+
+def test_phrase_spans_give_every_match_with_its_start() -> None:
+    spans = PhraseSet(["hoax", "not true"]).spans(stems_of("A hoax, not true, another hoax"))
+    assert spans == [("hoax", 1), ("not true", 2), ("hoax", 5)]
+
+
+def test_negated_denial_confirms_and_negated_confirmation_hedges() -> None:
+    cues = sentence_cues("The lake monster photo is not a hoax, the ranger said.")
+    assert not cues.cues["denying"] and "hoax" in cues.cues["confirming"]
+    assert cues.denial_negated
+    unconfirmed = sentence_cues("The transfer has not been confirmed by the club.")
+    assert not unconfirmed.cues["confirming"] and unconfirmed.cues["hedged"]
+
+
+def test_doubted_denial_only_hedges() -> None:
+    for text in ("Is the lake monster photo a hoax?", "Some say the lake monster photo could be a fake."):
+        cues = sentence_cues(text)
+        assert not cues.cues["denying"] and cues.cues["hedged"], text
+
+
+def test_claim_with_negated_denial_is_not_a_denial() -> None:
+    """'The photo is not fake' affirms the photo: an article calling it a hoax disagrees."""
+    claim = "The photo of the lake monster in Loch Carran is not fake"
+    article = ["The photo of the lake monster at Loch Carran is a hoax, the ranger said.",
+               "It was made with editing software."]
+    assert relate(claim, article).label == "disagree"
+    assert relate("The photo of the lake monster in Loch Carran is fake", article).label == "agree"
+
+
+def test_debunk_in_the_opening_counts_without_the_claims_words() -> None:
+    claim = "A fisherman in Brackwell caught a catfish the size of a car"
+    article = ["A fisherman in Brackwell says he caught a catfish the size of a car.",
+               "The whole thing was made up for a television advert.",
+               "The angling club said the photo shows a model built by a prop maker."]
+    rel = relate(claim, article)
+    assert rel.label == "disagree"
+    assert rel.evidence == 1
+
+
+def test_refutation_axis_separates_invented_sentences() -> None:
+    from newstrace.nlp.embeddings import embed
+
+    refuting, reporting = refutation(embed([
+        "The rumour about the stadium sale is false and the club never agreed to it.",
+        "The club agreed to sell the stadium on Monday, its chairman said.",
+    ]))
+    assert refuting > 0 > reporting
+    # vectors of another size (a test double, another model) give no prototype reading
+    assert not refutation(np.ones((2, 8), dtype=np.float32)).any()
+
+
+def test_article_that_keeps_calling_it_false_is_a_debunk() -> None:
+    """Denials far from the claim's words still count when the article repeats them."""
+    claim = "A tiger escaped from Harlow zoo and was seen in the town centre"
+    article = ["Harlow zoo said on Friday that all of its tigers are in their enclosures.",
+               "Keepers counted the animals twice during the morning.",
+               "Visitors queued at the gates as usual.",
+               "A post shared thousands of times showed a big cat near the market square.",
+               "The picture is fake, the council said.",
+               "It was a hoax started by a prank account.",
+               "The same photo was used in a satire piece two years ago.",
+               "Another post with a doctored street sign was also false."]
+    rel = relate(claim, article)
+    assert rel.label == "disagree"
+    assert rel.deny >= StanceParams.from_data().deny_count_mass

@@ -12,11 +12,19 @@ Method, zero-shot (nothing is trained):
   found anywhere in the article.
 * Stance comes from rules over the most relevant sentences (cosine plus word
   overlap with the claim; the lead sentence always counts a little): denial
-  cues ("hoax", "not true", "no evidence", "denied"…) against the claim, or a
-  negation mismatch between the claim and its closest sentence, make
+  cues ("hoax", "not true", "no evidence", "denied"…) against the claim, a
+  negation mismatch between the claim and its closest sentence, or a sentence
+  whose embedding leans towards invented refuting example sentences
+  (``data/link/stance_prototypes.toml``: two class means, no fitting) make
   ``disagree``; hedging or relaying cues ("reportedly", "according to",
-  "unconfirmed"…) make ``discuss``; otherwise ``agree``. A claim that is
-  itself a denial flips the reading: an article denying the same thing agrees.
+  "unconfirmed"…) make ``discuss``; otherwise ``agree``. Denials count in the
+  opening sentences even when those name nothing of the claim ("The story is
+  a hoax."), and an article that calls something false in many sentences is
+  read as a debunk wherever it says so. A cue right after a negation reads
+  the other way ("not a hoax" confirms, "not confirmed" hedges); a denial cue
+  in a question or beside a doubt ("it could be a fake") hedges. A claim that
+  is itself a denial flips the reading: an article denying the same thing
+  agrees.
 
 Hand-written here (no library does it): the scoring and the decision rules.
 Cue lists and every threshold live in ``data/link/stance.toml``.
@@ -41,6 +49,7 @@ Label = Literal["agree", "disagree", "discuss", "unrelated"]
 LABELS: tuple[Label, ...] = ("agree", "disagree", "discuss", "unrelated")
 Family = Literal["denying", "disputing", "hedged", "confirming"]
 FAMILIES: tuple[Family, ...] = ("denying", "disputing", "hedged", "confirming")
+DENIALS: tuple[Family, ...] = ("denying", "disputing")
 Vectors = npt.NDArray[np.float32]
 
 
@@ -78,6 +87,18 @@ class StanceParams:
     deny_strong: float
     deny_over_hedge: float
     deny_min_relevance: float
+    negation_window: int
+    negated_denial_confirms: bool
+    negated_confirm_hedges: bool
+    deny_lead: int
+    deny_lead_relevance: float
+    doubt_hedges: bool
+    deny_count_min: int
+    deny_count_mass: float
+    # Embedding prototypes (a data file of invented example sentences; "" switches them off).
+    prototypes: str
+    proto_min: float
+    proto_weight: float
     # (family, phrases) pairs: a tuple, not a dict, so the parameters stay hashable.
     cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -105,16 +126,49 @@ def default_params() -> StanceParams:
 
 
 @dataclass(frozen=True, slots=True)
+class _Axis:
+    """The refuting-minus-reporting direction of the prototype sentences, and its midpoint."""
+
+    direction: Vectors
+    middle: Vectors
+
+
+@functools.lru_cache(maxsize=2)
+def _axis(relpath: str) -> _Axis | None:
+    if not relpath:
+        return None
+    from newstrace.nlp.embeddings import embed
+
+    data = load_toml(relpath)
+    refuting = embed([str(s) for s in data["refuting"]]).mean(axis=0)
+    reporting = embed([str(s) for s in data["reporting"]]).mean(axis=0)
+    direction = refuting - reporting
+    direction = direction / max(float(np.linalg.norm(direction)), 1e-9)
+    return _Axis(np.asarray(direction, np.float32), np.asarray((refuting + reporting) / 2, np.float32))
+
+
+def refutation(vectors: Vectors, *, params: StanceParams | None = None) -> Vectors:
+    """How far each sentence vector leans to the refuting prototypes (0 on the midpoint)."""
+    params = params or default_params()
+    axis = _axis(params.prototypes)
+    vecs = np.asarray(vectors, np.float32)
+    if axis is None or not len(vecs) or vecs.ndim != 2 or vecs.shape[1] != len(axis.direction):
+        return np.zeros(len(vecs), dtype=np.float32)  # no prototypes, or vectors of another model
+    return np.asarray((vecs - axis.middle) @ axis.direction, dtype=np.float32)
+
+
+@dataclass(frozen=True, slots=True)
 class _Matchers:
     families: dict[str, PhraseSet]
     negations: frozenset[str]
+    doubting: PhraseSet
 
 
 @functools.lru_cache(maxsize=8)
 def _matchers(params: StanceParams) -> _Matchers:
     families: dict[str, PhraseSet] = {f: PhraseSet(params.cue_list(f)) for f in FAMILIES}
     negations = frozenset(s for n in params.cue_list("negations") for s in stems_of(n))
-    return _Matchers(families, negations)
+    return _Matchers(families, negations, PhraseSet(params.cue_list("doubting")))
 
 
 # --------------------------------------------------------------------------- prepared texts
@@ -127,14 +181,42 @@ class SentenceCues:
     stems: frozenset[str]
     cues: dict[str, tuple[str, ...]]
     negated: bool
+    # a denial cue read the other way ("not fake"): the text affirms, despite its negation
+    denial_negated: bool = False
 
 
 def sentence_cues(text: str, *, params: StanceParams | None = None) -> SentenceCues:
+    """Cue phrases per family; a denial or confirmation cue right after a negation flips family.
+
+    "not a hoax" and "can't be denied" confirm; "has not been confirmed" and "neither
+    confirmed nor denied" hedge (each within ``negation_window`` tokens of the negation).
+    """
     params = params or default_params()
     m = _matchers(params)
     seq = stems_of(text)
-    cues: dict[str, tuple[str, ...]] = {f: tuple(m.families[f].find(seq)) for f in FAMILIES}
-    return SentenceCues(frozenset(seq), cues, any(s in m.negations for s in seq))
+    found: dict[str, list[str]] = {f: [] for f in FAMILIES}
+    unconfirmed: list[str] = []
+    denial_negated = False
+    for fam in FAMILIES:
+        for phrase, start in m.families[fam].spans(seq):
+            window = seq[max(0, start - params.negation_window):start]
+            if fam == "hedged" or not any(s in m.negations for s in window):
+                found[fam].append(phrase)
+            elif fam in DENIALS and params.negated_denial_confirms:
+                found["confirming"].append(phrase)
+                denial_negated = True
+            elif fam == "confirming":
+                unconfirmed.append(phrase)
+    if unconfirmed and params.negated_confirm_hedges:
+        # "not confirmed" hedges, and voids what it is paired with ("neither confirmed nor denied")
+        found["hedged"].extend(unconfirmed)
+        found["confirming"] = []
+    if params.doubt_hedges and found["denying"] and (text.rstrip().endswith("?") or m.doubting.find(seq)):
+        # "Hoax?", "it could be a fake", "some say it is a hoax": a doubt, not a debunk
+        found["hedged"].extend(found["denying"])
+        found["denying"] = []
+    cues: dict[str, tuple[str, ...]] = {f: tuple(dict.fromkeys(found[f])) for f in FAMILIES}
+    return SentenceCues(frozenset(seq), cues, any(s in m.negations for s in seq), denial_negated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +227,7 @@ class PreparedArticle:
     vectors: Vectors
     cues: tuple[SentenceCues, ...]
     stems: frozenset[str]
+    refute: Vectors | None = None
 
 
 def prepare_article(sentences: Sequence[str] | str, *, vectors: Vectors | None = None,
@@ -159,7 +242,8 @@ def prepare_article(sentences: Sequence[str] | str, *, vectors: Vectors | None =
         raise ValueError(f"{len(vectors)} vectors for {len(sents)} sentences")
     cues = tuple(sentence_cues(s, params=params) for s in sents)
     stems: frozenset[str] = frozenset().union(*(c.stems for c in cues)) if cues else frozenset()
-    return PreparedArticle(sents, np.asarray(vectors, dtype=np.float32), cues, stems)
+    vecs = np.asarray(vectors, dtype=np.float32)
+    return PreparedArticle(sents, vecs, cues, stems, refutation(vecs, params=params))
 
 
 # --------------------------------------------------------------------------- relation
@@ -221,21 +305,49 @@ def _relevance(words: ContentWords, art: PreparedArticle, cos: Vectors, params: 
     return np.asarray(rel, dtype=np.float32)
 
 
+def _deny_relevance(rel: Vectors, params: StanceParams) -> Vectors:
+    """Relevance for denial cues: a debunk often names nothing of the claim ("The story is a
+    hoax."), so the opening sentences count whatever they name."""
+    out = rel.copy()
+    lead = min(params.deny_lead, len(out))
+    out[:lead] = np.maximum(out[:lead], params.deny_lead_relevance)
+    return np.asarray(out, dtype=np.float32)
+
+
+def _most_relevant(rel: Vectors, params: StanceParams) -> list[int]:
+    return [int(i) for i in np.argsort(-rel, kind="stable")[: params.max_sentences]
+            if rel[i] >= params.min_relevance]
+
+
 def _stance(claim: str, words: ContentWords, art: PreparedArticle, cos: Vectors, score: float,
             params: StanceParams) -> Relation:
     rel = _relevance(words, art, cos, params)
-    order = [int(i) for i in np.argsort(-rel, kind="stable")[: params.max_sentences]
-             if rel[i] >= params.min_relevance]
+    rel_deny = _deny_relevance(rel, params)
     mass = dict.fromkeys(FAMILIES, 0.0)
     first: dict[str, int] = {}
+    order = _most_relevant(rel, params)
     for i in order:
-        for fam in FAMILIES:
-            if not art.cues[i].cues[fam]:
-                continue
-            if fam in ("denying", "disputing") and rel[i] < params.deny_min_relevance:
-                continue
-            mass[fam] += float(rel[i])
-            first.setdefault(fam, i)
+        for fam in ("hedged", "confirming"):
+            if art.cues[i].cues[fam]:
+                mass[fam] += float(rel[i])
+                first.setdefault(fam, i)
+    refute = art.refute if art.refute is not None else np.zeros(len(rel), np.float32)
+    for i in _most_relevant(rel_deny, params):
+        if rel_deny[i] < params.deny_min_relevance:
+            continue
+        for fam in DENIALS:
+            if art.cues[i].cues[fam]:
+                mass[fam] += float(rel_deny[i])
+                first.setdefault(fam, i)
+        if refute[i] >= params.proto_min:
+            # reads like a debunk to the embedding prototypes, cue words or not
+            mass["denying"] += params.proto_weight * float(rel_deny[i])
+            first.setdefault("denying", i)
+    # An article that calls something false again and again is a debunk, wherever it says so.
+    debunks = [i for i, c in enumerate(art.cues) if c.cues["denying"]]
+    if params.deny_count_min > 0 and len(debunks) >= params.deny_count_min:
+        mass["denying"] += params.deny_count_mass
+        first.setdefault("denying", debunks[0])
     # A party's denial ("X denied …") is weaker evidence than the article calling the claim false.
     mass["denying"] += params.dispute_weight * mass.pop("disputing")
     if "disputing" in first and "denying" not in first:
@@ -243,8 +355,9 @@ def _stance(claim: str, words: ContentWords, art: PreparedArticle, cos: Vectors,
     best = int(np.argmax(cos))
     claim_cues = sentence_cues(claim, params=params)
     # A claim that denies ("X is a hoax", "X did not …") is answered by the article's polarity.
+    # "They're not fake" affirms: its negation is spent on the denial cue.
     claim_denies = bool(claim_cues.cues["denying"] or claim_cues.cues["disputing"]) or (
-        params.claim_negation and claim_cues.negated)
+        params.claim_negation and claim_cues.negated and not claim_cues.denial_negated)
     # The closest sentence negated where the claim is not ("X did not resign" against "X
     # resigned") is a denial; the reverse case is a negated claim, handled by the flip below.
     if (float(cos[best]) >= params.negation_min_cosine and art.cues[best].negated

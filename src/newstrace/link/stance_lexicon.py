@@ -33,8 +33,13 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 return w
-            return w[: len(w) - len(suffix)] + repl
-    return w
+            return _drop_e(w[: len(w) - len(suffix)] + repl)
+    return _drop_e(w)
+
+
+def _drop_e(w: str) -> str:
+    """"dispute", "disputed" and "disputing" share "disput": a final silent e goes."""
+    return w[:-1] if len(w) >= 4 and w.endswith("e") and not w.endswith("ee") else w
 
 
 def tokens(text: str) -> list[str]:
@@ -91,13 +96,21 @@ class PhraseSet:
     def find(self, stems: Sequence[str]) -> list[str]:
         """The phrases present in a stemmed token sequence, each once, in order of first match."""
         found: list[str] = []
+        for phrase, _ in self.spans(stems):
+            if phrase not in found:
+                found.append(phrase)
+        return found
+
+    def spans(self, stems: Sequence[str]) -> list[tuple[str, int]]:
+        """Every (phrase, start token) match in a stemmed token sequence, in text order."""
+        out: list[tuple[str, int]] = []
         for i, s in enumerate(stems):
             for phrase, parts in self._by_first.get(s, ()):
-                if phrase in found or i + len(parts) > len(stems):
+                if i + len(parts) > len(stems):
                     continue
                 if all(p == WILDCARD or p == stems[i + j] for j, p in enumerate(parts)):
-                    found.append(phrase)
-        return found
+                    out.append((phrase, i))
+        return out
 
 
 def stems_of(text: str) -> list[str]:
