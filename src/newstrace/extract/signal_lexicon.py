@@ -51,6 +51,10 @@ class Rule:
     exclude: tuple[str, ...] = ()
     withholding: bool = False
     modifier: tuple[str, ...] = ()
+    negation: str | None = None
+    reluctance: bool = False
+    object_not: tuple[str, ...] = ()
+    antecedent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,7 @@ class GroupNoun:
 class PhraseRule:
     type: str
     pattern: re.Pattern[str]
+    predicative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +160,10 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 exclude=tuple(row.get("exclude", ())),
                 withholding=bool(row.get("withholding", False)),
                 modifier=tuple(row.get("modifier", ())),
+                negation=row.get("negation"),
+                reluctance=bool(row.get("reluctance", False)),
+                object_not=tuple(row.get("object_not", ())),
+                antecedent=row.get("antecedent"),
             )
         )
     index: dict[str, list[tuple[Rule, TriggerForm]]] = {}
@@ -170,6 +179,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             pattern=re.compile(
                 r"(?<![\w-])(?:" + "|".join(row.get("patterns", ())) + r")(?![\w-])", re.I
             ),
+            predicative=bool(row.get("predicative", False)),
         )
         for row in data.get("phrase", [])
     )

@@ -65,6 +65,11 @@ def is_future(trig: Trigger, lex: Lexicon) -> bool:
                for t in _predicate_tokens(trig) for c in t.children)
 
 
+def is_negated(trig: Trigger, lex: Lexicon) -> bool:
+    """The trigger's own predicate is negated, hedged or not ("can't disagree", "no doubt")."""
+    return (_negations(_predicate_tokens(trig), lex) + int(trig.double_negation)) % 2 == 1
+
+
 def polarity(trig: Trigger, lex: Lexicon) -> tuple[str, Polarity]:
     """(type, polarity): the type may change when negation turns it into a rejection."""
     if trig.char_span is not None or trig.rule.mode == "advice":

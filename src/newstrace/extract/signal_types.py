@@ -112,16 +112,71 @@ def _excluded(tok: Token, rule: Rule, lex: Lexicon) -> bool:
 _PARTIES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 
 
-def _withholds(tok: Token) -> bool:
-    """"denying Kyiv the weapons": a party as the object is withholding, not denying a claim."""
-    for c in tok.children:
-        if c.dep_ == "dative":
+def _withholds(tok: Token, lex: Lexicon) -> bool:
+    """"denying Kyiv the weapons": a party as the object is withholding, not denying a claim.
+
+    So is a double object however the parser hangs it: a dative, two objects, an
+    object with an uncommaed apposition ("denied the president one of his aims"),
+    a person's name glued to the thing withheld ("deny Putin victory"), or a
+    person as the object ("denied the president").
+    """
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if len(objects) >= 2 or any(c.dep_ == "dative" for c in objects):
+        return True
+    for c in objects:
+        if any(g.dep_ == "case" for g in c.children) or c.lower_ in _CLAIM_PRONOUNS:
+            continue  # "denied it", "denied the minister's claim": a denial
+        if c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _PARTIES:
+            return True  # a name or a person as the object
+        if c.pos_ == "NOUN" and c.lemma_.casefold() in lex.agent_nouns:
             return True
-        if c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _PARTIES) \
-                and c.lower_ not in ("it", "this", "that", "these", "those") \
-                and not any(g.dep_ == "case" for g in c.children):
-            return True  # a name or a person as the object; "denied it" stays a denial
+        if any(g.dep_ == "compound" and g.ent_type_ == "PERSON" for g in c.children):
+            return True
+        if any(g.dep_ == "appos" and g.i > c.i and not _comma_before(g) for g in c.children):
+            return True
     return False
+
+
+_CLAIM_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
+
+
+def _comma_before(tok: Token) -> bool:
+    """The phrase headed by ``tok`` follows a punctuation mark ("the report, a story ...")."""
+    i = tok.left_edge.i
+    return i > 0 and bool(tok.doc[i - 1].is_punct)
+
+
+def _own_act(tok: Token) -> bool:
+    """The trigger's complement is the actor's own act: a gerund or to-infinitive with
+    no subject of its own ("wary of escalating", "sceptical about sending tanks")."""
+    for c in tok.children:
+        targets = [g for g in c.children if g.dep_ == "pcomp"] if c.dep_ == "prep" else [c]
+        for t in targets:
+            if t.pos_ not in VERBAL or any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children):
+                continue
+            if t.tag_ == "VBG" and c.dep_ == "prep":
+                return True
+            if c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                     for g in t.children):
+                return True
+    return False
+
+
+def _object_is(tok: Token, classes: tuple[str, ...], lex: Lexicon) -> bool:
+    """The direct object is from one of ``classes`` ("confirmed its commitment")."""
+    return any(c.dep_ == "dobj" and in_class(c, cls, lex) for c in tok.children for cls in classes)
+
+
+def _vague_antecedent(tok: Token) -> bool:
+    """A relative clause answering a bare pronoun ("those with which he disagrees"):
+    what is answered is named nowhere. A pronoun set off after a clause
+    ("..., something Moscow has denied") stands for that clause, and is kept."""
+    top = chain(tok)[-1]
+    if top.dep_ != "relcl":
+        return False
+    head = top.head
+    return bool(head.pos_ == "PRON") and not _comma_before(head) \
+        and head.dep_ not in ("appos", "npadvmod", "dep")
 
 
 def _requires(tok: Token, rule: Rule, lex: Lexicon) -> bool:
@@ -140,6 +195,17 @@ def is_stated_future(tok: Token, lex: Lexicon) -> bool:
     """"will/would ..." on the trigger's predicate chain: an intention, not a report."""
     return any(c.dep_ == "aux" and c.lower_ in lex.future_aux
                for t in chain(tok) for c in t.children)
+
+
+def _gapped_future(tok: Token, lex: Lexicon) -> bool:
+    """A verbless conjunct shares the first one's auxiliary: "allies will be emboldened and
+    partners further sceptical" is as much a forecast as its first half."""
+    top = chain(tok)[-1]
+    if top.dep_ != "conj" or top.pos_ in VERBAL or top.head.i == top.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "cop") for c in top.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in top.head.children)
 
 
 def has_condition(tok: Token, lex: Lexicon, *, strict: bool = False) -> bool:
@@ -213,6 +279,9 @@ def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
         return False  # "could be blamed", "would condemn": no act of disapproval yet
     if rule.mood == "realis" and not _realised(tok, lex):
         return False
+    if rule.mood == "done" and (is_stated_future(tok, lex) or _gapped_future(tok, lex)) \
+            and not _negated_here(tok, lex):
+        return False  # "will vote to confirm": not done yet ("would not confirm" is a refusal)
     if rule.condition and not has_condition(tok, lex):
         return False
     if rule.restrictive and not restricted(tok, lex, strict=True):
@@ -291,7 +360,13 @@ def match_token(tok: Token, lex: Lexicon) -> Trigger | None:
             continue
         if not _fits(tok, rule, lex) or (rule.exclude and _excluded(tok, rule, lex)):
             continue
-        if rule.withholding and _withholds(tok):
+        if rule.withholding and _withholds(tok, lex):
+            continue
+        if rule.reluctance and _own_act(tok):
+            continue  # "wary of escalating": reluctance to act, no doubt about a claim
+        if rule.object_not and _object_is(tok, rule.object_not, lex):
+            continue
+        if rule.antecedent == "named" and _vague_antecedent(tok):
             continue
         if rule.mode == "wrapper":
             found = _wrapper_type(tok, rule, lex)
@@ -309,7 +384,38 @@ def _phrase_rule(typ: str) -> Rule:
                 topic_scope="sentence")
 
 
+def _negated_outside(root: Token, start: int, end: int, lex: Lexicon) -> bool:
+    """A negation of the phrase's predicate outside the phrase ("this is not a bluff")."""
+    return any(
+        not (start <= c.idx < end)
+        and (c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in lex.negators))
+        for t in chain(root) for c in t.children
+    )
+
+
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "dative", "poss", "compound"})
+
+
+def _mentioned(root: Token) -> bool:
+    """A noun phrase that is an argument of some verb or preposition ("make false
+    claims", "a list of fake news") names content; it is not said of anything.
+    Said of something: a copula's predicate, "called it X", "dismissed it as X"."""
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _ARGUMENT_DEPS:
+        return False
+    if t.dep_ == "dobj" and (
+        any(c.dep_ in ("npadvmod", "nsubj") and c.i < t.i for c in t.subtree)
+        or any(c.dep_ in ("dobj", "dative") and c.i != t.i for c in t.head.children)
+    ):
+        return False  # "called the story fake news": a small clause, however it is parsed
+    return not (t.dep_ == "pobj" and t.head.lower_ == "as")
+
+
 def phrase_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+    """Fixed phrases. A negated one says the opposite ("not a bluff" asserts) and is
+    no signal; a ``predicative`` one must be said of something, not mentioned."""
     out: list[Trigger] = []
     doc = sent.doc
     for phrase in lex.phrases:
@@ -317,6 +423,10 @@ def phrase_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
+                continue
+            if _negated_outside(span.root, start, end, lex):
+                continue
+            if phrase.predicative and _mentioned(span.root):
                 continue
             out.append(Trigger(token=span.root, rule=_phrase_rule(phrase.type), type=phrase.type,
                                char_span=(start, end)))

@@ -49,7 +49,7 @@ from newstrace.extract.signal_actor import ActorRef, ActorResolver
 from newstrace.extract.signal_certainty import certainty_of
 from newstrace.extract.signal_conditions import conditions_for, merge_conditions
 from newstrace.extract.signal_lexicon import Lexicon, lexicon
-from newstrace.extract.signal_polarity import is_advice, is_future, polarity
+from newstrace.extract.signal_polarity import is_advice, is_future, is_negated, polarity
 from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signal_span import evidence_span
 from newstrace.extract.signal_syntax import Token, chain
@@ -208,6 +208,8 @@ def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Seq
     advice = trig.rule.mode == "advice"
     if resolver.describes_speaker(tok) or (not advice and is_advice(trig, lex)):
         return []
+    if trig.rule.negation == "drop" and trig.char_span is None and is_negated(trig, lex):
+        return []  # "no doubt", "can't disagree": a negated doubt doubts nothing
     att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=parsed.text)
     speaker = resolver.frame_speaker(tok) or _with_side(
         _named(speaker_ref(att), resolver), att, attributions, resolver)
