@@ -7,6 +7,7 @@ the wire, and a later on-record denial by the president's spokeswoman.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -291,6 +292,16 @@ def test_answer_the_stance_relation_calls_unrelated_does_not_link() -> None:
     assert relate(_CLAIM, unrelated, claim_vector=claim[0]).label == "unrelated"
     assert link_answers([_answer("2031-03-05")], [related], [_target()], claim, [_CLAIM])
     assert link_answers([_answer("2031-03-05")], [unrelated], [_target()], claim, [_CLAIM]) == []
+
+
+def test_a_denial_does_not_answer_its_own_actors_accusation() -> None:
+    vec = embed([_CLAIM])
+    text = [_prepared("A denied a Reuters report that Morvek may drop his demand for dam guarantees")]
+    own = dataclasses.replace(_target(), type="accuse")  # actor "a" accuses, "a" denies
+    other = dataclasses.replace(_target(), type="accuse", actors=frozenset({"b"}))
+    assert link_answers([_answer("2031-03-05")], text, [own], vec, [_CLAIM]) == []
+    links = link_answers([_answer("2031-03-05")], text, [other], vec, [_CLAIM])
+    assert [lk.claim_key for lk in links] == ["c1"]
 
 
 def test_status_from_answers() -> None:

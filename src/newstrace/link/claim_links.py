@@ -74,6 +74,7 @@ class ClaimTarget:
     topics: frozenset[str]
     outlets: frozenset[str]
     members: tuple[MemberPlace, ...]
+    type: str = ""  # the claim's most common signal type
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,9 @@ def link_answers(
         scored: list[tuple[float, float, int, list[str], str]] = []
         for k in by_day[lo:hi]:
             claim = claims[k]
+            # a denial by X answers an accusation against X, never one X makes itself
+            if claim.type in c.not_own_answer and a.actors & claim.actors:
+                continue
             rows = [m.vector_row for m in claim.members]
             if not rows or not article.sentences:
                 continue

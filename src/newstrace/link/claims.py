@@ -54,6 +54,8 @@ class ClaimConfig:
     links: dict[str, Any] = field(default_factory=dict)
     # answer kind -> the stance labels (link/stance.py) of its text that fit that kind
     answer_stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # claim types an answer never answers when the claim's actor is its own (answers.not_own)
+    not_own_answer: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,6 +82,7 @@ def config() -> ClaimConfig:
         polarity_clash=frozenset(frozenset(p) for p in raw["polarity"]["conflicting"]),
         links=dict(raw["links"]),
         answer_stances={k: tuple(v) for k, v in raw["answers"].get("stances", {}).items()},
+        not_own_answer=frozenset(raw["answers"].get("not_own", [])),
     )
 
 

@@ -289,7 +289,8 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
             names=frozenset(n for n in names if len(n) > 2),
             topics=frozenset().union(*(sigs[i].topics for i in c)),
             outlets=frozenset(rests_on),
-            members=tuple(MemberPlace(rows[i]["doc_id"], rows[i]["sentence_start"], i) for i in c)))
+            members=tuple(MemberPlace(rows[i]["doc_id"], rows[i]["sentence_start"], i) for i in c),
+            type=Counter(rows[i]["type"] for i in c).most_common(1)[0][0]))
     ans_idx = [i for i, r in enumerate(rows) if r["type"] in cfg.answer_types]
     answers: list[Answer] = []
     for i in ans_idx:
