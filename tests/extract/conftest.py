@@ -15,8 +15,18 @@ from typing import Any
 import pytest
 
 from newstrace import ids
+from newstrace.extract.signals import extract_signals
 from newstrace.nlp import ParsedDocument, load_model
-from newstrace.records import UNDATED, CleanDocument, DatedDocument, Line, RawDocument, Segment
+from newstrace.records import (
+    UNDATED,
+    Attribution,
+    CleanDocument,
+    DatedDocument,
+    Line,
+    RawDocument,
+    Segment,
+    Signal,
+)
 
 
 def make_parsed(text: str) -> ParsedDocument:
@@ -63,3 +73,13 @@ def nlp() -> Any:
 def make_parsed_fixture(nlp: Any) -> Callable[[str], ParsedDocument]:
     """``make_parsed`` as a fixture (the model is loaded first, once)."""
     return make_parsed
+
+
+@pytest.fixture
+def run(make_parsed: Callable[[str], ParsedDocument]) -> Callable[..., list[Signal]]:
+    """Signals of invented text, given the attributions the extractor may use (none by default)."""
+
+    def _run(text: str, attributions: tuple[Attribution, ...] = ()) -> list[Signal]:
+        return list(extract_signals(make_parsed(text), attributions))
+
+    return _run

@@ -11,20 +11,11 @@ from collections.abc import Callable
 
 import pytest
 
-from newstrace.extract.signals import extract_signals
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Signal
 
 MakeParsed = Callable[[str], ParsedDocument]
 Run = Callable[[str], list[Signal]]
-
-
-@pytest.fixture
-def run(make_parsed: MakeParsed) -> Run:
-    def _run(text: str) -> list[Signal]:
-        return list(extract_signals(make_parsed(text), ()))
-
-    return _run
 
 
 def types(signals: list[Signal]) -> set[str]:

@@ -15,21 +15,12 @@ import pytest
 from newstrace.export.gather import actor_ref
 from newstrace.extract.signal_codes import codes_for
 from newstrace.extract.signal_lexicon import group_noun, lexicon
-from newstrace.extract.signals import extract_signals
 from newstrace.ids import actor_id
 from newstrace.nlp import ParsedDocument
 from newstrace.records import EXTENDED_SIGNAL_TYPES, GOLD_SIGNAL_TYPES, SIGNAL_TYPES, Signal
 
 MakeParsed = Callable[[str], ParsedDocument]
 Run = Callable[[str], list[Signal]]
-
-
-@pytest.fixture
-def run(make_parsed: MakeParsed) -> Run:
-    def _run(text: str) -> list[Signal]:
-        return list(extract_signals(make_parsed(text), ()))
-
-    return _run
 
 
 def types_of(signals: list[Signal]) -> list[tuple[str, str]]:

@@ -22,14 +22,6 @@ MakeParsed = Callable[[str], ParsedDocument]
 Run = Callable[..., list[Signal]]
 
 
-@pytest.fixture
-def run(make_parsed: MakeParsed) -> Run:
-    def _run(text: str, attributions: tuple[Attribution, ...] = ()) -> list[Signal]:
-        return list(extract_signals(make_parsed(text), attributions))
-
-    return _run
-
-
 def one(signals: list[Signal], typ: str, actor: str | None = None) -> Signal:
     found = [s for s in signals if s.type == typ and (actor is None or s.actor == actor)]
     assert len(found) == 1, [(s.actor, s.type) for s in signals]
