@@ -98,6 +98,9 @@ class Lexicon:
     advice_aux: frozenset[str]
     accusation_verbs: frozenset[str]
     own_body_nouns: frozenset[str] = frozenset()
+    claim_pronouns: frozenset[str] = frozenset()
+    reason_preps: frozenset[str] = frozenset()
+    pending_marks: frozenset[str] = frozenset()
     title_nouns: frozenset[str] = frozenset()
     datelines: tuple[re.Pattern[str], ...] = ()
     condition_frames: tuple[str, ...] = ()
@@ -219,6 +222,9 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         accusation_verbs=_words(frames.get("accusation_verbs")),
         negated_type={str(k): str(v) for k, v in dict(data.get("negated_type", {})).items()},
         own_body_nouns=_words(actor.get("own_body_nouns")),
+        claim_pronouns=_words(pol.get("claim_pronouns")),
+        reason_preps=_words(pol.get("reason_preps")),
+        pending_marks=_words(pol.get("pending_marks")),
         title_nouns=_words(actor.get("title_nouns")),
         datelines=tuple(re.compile(p) for p in data.get("dateline", {}).get("patterns", ())),
         condition_frames=tuple(str(m).casefold() for m in cond.get("marks", ())),

@@ -124,7 +124,7 @@ def _withholds(tok: Token, lex: Lexicon) -> bool:
     if len(objects) >= 2 or any(c.dep_ == "dative" for c in objects):
         return True
     for c in objects:
-        if any(g.dep_ == "case" for g in c.children) or c.lower_ in _CLAIM_PRONOUNS:
+        if any(g.dep_ == "case" for g in c.children) or c.lower_ in lex.claim_pronouns:
             continue  # "denied it", "denied the minister's claim": a denial
         if c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _PARTIES:
             return True  # a name or a person as the object
@@ -135,9 +135,6 @@ def _withholds(tok: Token, lex: Lexicon) -> bool:
         if any(g.dep_ == "appos" and g.i > c.i and not _comma_before(g) for g in c.children):
             return True
     return False
-
-
-_CLAIM_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
 
 
 def _comma_before(tok: Token) -> bool:
@@ -297,10 +294,6 @@ def _fits(tok: Token, rule: Rule, lex: Lexicon) -> bool:
     return True
 
 
-_REASON_PREPS = frozenset({"for", "of", "with"})
-_PENDING_MARKS = frozenset({"when", "once", "before", "after", "until"})
-
-
 def _realised(tok: Token, lex: Lexicon) -> bool:
     """The trigger reports an act done, not one intended, described or pending.
 
@@ -322,10 +315,10 @@ def _realised(tok: Token, lex: Lexicon) -> bool:
     if top.dep_ == "amod" or (top.dep_ == "acl" and top.tag_ == "VBN"
                               and not any(c.dep_ == "agent" for c in top.children)):
         return False
-    if any(t.dep_ == "pcomp" and t.head.lower_ in _REASON_PREPS for t in ch):
+    if any(t.dep_ == "pcomp" and t.head.lower_ in lex.reason_preps for t in ch):
         return False
     return not any(t.dep_ == "advcl" and t.tag_ in ("VB", "VBP", "VBZ") and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _PENDING_MARKS for c in t.children)
+        c.dep_ in ("mark", "advmod") and c.lower_ in lex.pending_marks for c in t.children)
         for t in ch)
 
 
