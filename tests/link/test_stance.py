@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 from newstrace.link.sentences import split_sentences
-from newstrace.link.stance import StanceParams, prepare_article, refutation, relate, sentence_cues
+from newstrace.link.stance import (
+    StanceParams,
+    claim_negated,
+    prepare_article,
+    refutation,
+    relate,
+    sentence_cues,
+)
 from newstrace.link.stance_lexicon import PhraseSet, stem, stems_of
 
 CLAIM = "The mayor of Dunmore resigned after the bridge collapse"
@@ -166,3 +173,31 @@ def test_article_that_keeps_calling_it_false_is_a_debunk() -> None:
     rel = relate(claim, article)
     assert rel.label == "disagree"
     assert rel.deny >= StanceParams.from_data().deny_count_mass
+
+
+def test_note_is_not_a_negation() -> None:
+    # "note" stems to "not"; negations are matched on words, not stems
+    assert not sentence_cues("She left a long note for her parents.").negated
+    assert sentence_cues("She did not leave a note.").negated
+    assert sentence_cues("She didn't leave a note.").negated
+
+
+def test_claim_negation_counts_only_in_the_opening_clause() -> None:
+    assert claim_negated("The mayor of Dunmore did not resign")
+    assert claim_negated("No, the mayor of Dunmore has not resigned")
+    assert not claim_negated("The mayor adopted a dog so it won't be put down")
+    assert not claim_negated("Town buys a tool that nobody uses")
+    # a claim negated only in a subordinate clause states something: a plain report agrees
+    rel = relate("The mayor of Dunmore resigned so that he would not face a vote", AGREE)
+    assert rel.label == "agree"
+
+
+def test_party_denial_counts_only_when_it_restates_the_claim() -> None:
+    params = StanceParams.from_data()
+    close = ["A spokesman denied that the mayor of Dunmore had resigned after the bridge collapse."]
+    # a denial of something else the story reports (less similar than dispute_min_cosine)
+    far = [*AGREE, "Dunmore council denied that the bridge had been closed before the collapse."]
+    assert relate(CLAIM, close, params=params).label == "disagree"
+    assert relate(CLAIM, far, params=params).label == "agree"
+    assert relate(CLAIM, far, params=params).deny == 0.0
+    assert relate(CLAIM, far, params=params.with_(dispute_min_cosine=0.0)).deny > 0.0

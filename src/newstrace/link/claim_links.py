@@ -138,8 +138,10 @@ def link_answers(
     """
     c = cfg or config()
     w = {k: float(v) for k, v in c.links.items()}
-    # one sentence (and its lead-in) holds fewer of the claim's words than a whole article
-    sp = (params or default_params()).with_(threshold=w["relatedness_threshold"])
+    # one sentence (and its lead-in) holds fewer of the claim's words than a whole article,
+    # and an answer's "X denied …" is always about what it answers
+    sp = (params or default_params()).with_(threshold=w["relatedness_threshold"],
+                                            dispute_min_cosine=w["dispute_min_cosine"])
     fits = c.answer_stances
     by_day = sorted(range(len(claims)), key=lambda k: claims[k].first_day)
     days = [claims[k].first_day for k in by_day]

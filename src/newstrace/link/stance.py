@@ -22,9 +22,12 @@ Method, zero-shot (nothing is trained):
   a hoax."), and an article that calls something false in many sentences is
   read as a debunk wherever it says so. A cue right after a negation reads
   the other way ("not a hoax" confirms, "not confirmed" hedges); a denial cue
-  in a question or beside a doubt ("it could be a fake") hedges. A claim that
-  is itself a denial flips the reading: an article denying the same thing
-  agrees.
+  in a question or beside a doubt ("it could be a fake") hedges. Denial cues
+  count only in sentences about the claim (or in the opening); a party's
+  denial ("X denied …") only where the sentence restates the claim. A claim
+  that is itself a denial flips the reading: an article denying the same
+  thing agrees; a claim negated only in a subordinate clause ("… so he won't
+  …") is no denial.
 
 Hand-written here (no library does it): the scoring and the decision rules.
 Cue lists and every threshold live in ``data/link/stance.toml``.
@@ -43,7 +46,7 @@ import numpy.typing as npt
 
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.link.sentences import split_sentences
-from newstrace.link.stance_lexicon import ContentWords, PhraseSet, content_words, coverage, stems_of
+from newstrace.link.stance_lexicon import ContentWords, PhraseSet, content_words, coverage, stem, tokens
 
 Label = Literal["agree", "disagree", "discuss", "unrelated"]
 LABELS: tuple[Label, ...] = ("agree", "disagree", "discuss", "unrelated")
@@ -84,6 +87,7 @@ class StanceParams:
     negation_mass: float
     claim_negation: bool
     dispute_weight: float
+    dispute_min_cosine: float
     deny_strong: float
     deny_over_hedge: float
     deny_min_relevance: float
@@ -162,13 +166,36 @@ class _Matchers:
     families: dict[str, PhraseSet]
     negations: frozenset[str]
     doubting: PhraseSet
+    clause_breaks: frozenset[str]
 
 
 @functools.lru_cache(maxsize=8)
 def _matchers(params: StanceParams) -> _Matchers:
     families: dict[str, PhraseSet] = {f: PhraseSet(params.cue_list(f)) for f in FAMILIES}
-    negations = frozenset(s for n in params.cue_list("negations") for s in stems_of(n))
-    return _Matchers(families, negations, PhraseSet(params.cue_list("doubting")))
+
+    def words(name: str) -> frozenset[str]:
+        # matched on lower-cased words, not stems: "note" and "noted" stem to "not"
+        return frozenset(w.lower() for w in params.cue_list(name))
+
+    return _Matchers(families, words("negations"), PhraseSet(params.cue_list("doubting")),
+                     words("clause_breaks"))
+
+
+def claim_negated(claim: str, *, params: StanceParams | None = None) -> bool:
+    """Whether the claim's own statement is negated ("X did not resign", "No, X is not …").
+
+    Only a negation in the opening clause counts: "adopted a boy so he won't turn into a
+    werewolf" and "an app that you don't use" state something positive.
+    """
+    params = params or default_params()
+    m = _matchers(params)
+    for word in tokens(claim):
+        low = word.lower()
+        if low in m.clause_breaks:
+            return False
+        if low in m.negations:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- prepared texts
@@ -193,14 +220,15 @@ def sentence_cues(text: str, *, params: StanceParams | None = None) -> SentenceC
     """
     params = params or default_params()
     m = _matchers(params)
-    seq = stems_of(text)
+    words = [t.lower() for t in tokens(text)]
+    seq = [stem(w) for w in words]
+    negs = [w in m.negations for w in words]
     found: dict[str, list[str]] = {f: [] for f in FAMILIES}
     unconfirmed: list[str] = []
     denial_negated = False
     for fam in FAMILIES:
         for phrase, start in m.families[fam].spans(seq):
-            window = seq[max(0, start - params.negation_window):start]
-            if fam == "hedged" or not any(s in m.negations for s in window):
+            if fam == "hedged" or not any(negs[max(0, start - params.negation_window):start]):
                 found[fam].append(phrase)
             elif fam in DENIALS and params.negated_denial_confirms:
                 found["confirming"].append(phrase)
@@ -216,7 +244,7 @@ def sentence_cues(text: str, *, params: StanceParams | None = None) -> SentenceC
         found["hedged"].extend(found["denying"])
         found["denying"] = []
     cues: dict[str, tuple[str, ...]] = {f: tuple(dict.fromkeys(found[f])) for f in FAMILIES}
-    return SentenceCues(frozenset(seq), cues, any(s in m.negations for s in seq), denial_negated)
+    return SentenceCues(frozenset(seq), cues, any(negs), denial_negated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +364,7 @@ def _stance(claim: str, words: ContentWords, art: PreparedArticle, cos: Vectors,
         if rel_deny[i] < params.deny_min_relevance:
             continue
         for fam in DENIALS:
-            if art.cues[i].cues[fam]:
+            if art.cues[i].cues[fam] and (fam == "denying" or float(cos[i]) >= params.dispute_min_cosine):
                 mass[fam] += float(rel_deny[i])
                 first.setdefault(fam, i)
         if refute[i] >= params.proto_min:
@@ -357,7 +385,7 @@ def _stance(claim: str, words: ContentWords, art: PreparedArticle, cos: Vectors,
     # A claim that denies ("X is a hoax", "X did not …") is answered by the article's polarity.
     # "They're not fake" affirms: its negation is spent on the denial cue.
     claim_denies = bool(claim_cues.cues["denying"] or claim_cues.cues["disputing"]) or (
-        params.claim_negation and claim_cues.negated and not claim_cues.denial_negated)
+        params.claim_negation and not claim_cues.denial_negated and claim_negated(claim, params=params))
     # The closest sentence negated where the claim is not ("X did not resign" against "X
     # resigned") is a denial; the reverse case is a negated claim, handled by the flip below.
     if (float(cos[best]) >= params.negation_min_cosine and art.cues[best].negated
