@@ -239,6 +239,17 @@ def test_cluster_rules_split_what_differs() -> None:
         assert [alone] in named
 
 
+def test_a_hedged_act_is_speculation_but_a_hedged_position_is_the_same_claim() -> None:
+    sigs = [
+        _sig("a1", type="military_action", polarity="hedged"),            # "a possible attack"
+        _sig("a2", type="military_action", doc="d2"),                     # "attacked"
+        _sig("p1", type="intent_to_negotiate", polarity="hedged", doc="d3"),  # "may be willing"
+        _sig("p2", type="intent_to_negotiate", doc="d4"),                 # "is willing"
+    ]
+    named = sorted(sorted(sigs[i].id for i in c) for c in cluster_signals(sigs, _same(len(sigs))))
+    assert named == [["a1"], ["a2"], ["p1", "p2"]]
+
+
 def test_dissimilar_content_is_another_claim() -> None:
     sigs = [_sig("s1"), _sig("s2", doc="d2")]
     vectors = np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32)

@@ -51,6 +51,9 @@ class ClaimConfig:
     reporting_words: frozenset[str]
     condition_clash: frozenset[frozenset[str]]
     polarity_clash: frozenset[frozenset[str]]
+    # act types, and the further polarity pairs that split claims about an act
+    act_types: frozenset[str] = frozenset()
+    act_clash: frozenset[frozenset[str]] = frozenset()
     links: dict[str, Any] = field(default_factory=dict)
     # answer kind -> the stance labels (link/stance.py) of its text that fit that kind
     answer_stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -80,6 +83,8 @@ def config() -> ClaimConfig:
         reporting_words=frozenset(w.casefold() for w in s["reporting_words"]),
         condition_clash=frozenset(frozenset(p) for p in raw["conditions"]["conflicting"]),
         polarity_clash=frozenset(frozenset(p) for p in raw["polarity"]["conflicting"]),
+        act_types=frozenset(raw["polarity"].get("act_types", [])),
+        act_clash=frozenset(frozenset(p) for p in raw["polarity"].get("act_conflicting", [])),
         links=dict(raw["links"]),
         answer_stances={k: tuple(v) for k, v in raw["answers"].get("stances", {}).items()},
         not_own_answer=frozenset(raw["answers"].get("not_own", [])),
@@ -174,10 +179,17 @@ def signal_day(event_date: str | None, published: str | None,
     return day, slack, pub_day
 
 
+def _clash(a_type: str, b_type: str, a_polarity: str, b_polarity: str, c: ClaimConfig) -> bool:
+    """Polarities that make two signals different claims; an act also splits on hedging."""
+    pair = frozenset((a_polarity, b_polarity))
+    return pair in c.polarity_clash or (
+        (a_type in c.act_types or b_type in c.act_types) and pair in c.act_clash)
+
+
 def compatible(a: ClaimSignal, b: ClaimSignal, cfg: ClaimConfig | None = None) -> bool:
     """Whether two signals of one block may state the same thing (before content is compared)."""
     c = cfg or config()
-    if frozenset((a.polarity, b.polarity)) in c.polarity_clash:
+    if _clash(a.type, b.type, a.polarity, b.polarity, c):
         return False
     if a.topics and b.topics and not (a.topics & b.topics):
         return False
@@ -228,17 +240,17 @@ def block_key(s: ClaimSignal, cfg: ClaimConfig | None = None) -> tuple[str, str,
 class _Profile:
     """The polarities and condition states a claim's members carry."""
 
-    polarities: set[str] = field(default_factory=set)
+    polarities: set[tuple[str, str]] = field(default_factory=set)  # (type, polarity)
     conditions: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, s: ClaimSignal) -> None:
-        self.polarities.add(s.polarity)
+        self.polarities.add((s.type, s.polarity))
         for topic, state in s.conditions:
             self.conditions.setdefault(topic, set()).add(state)
 
 
 def _agrees(s: ClaimSignal, p: _Profile, c: ClaimConfig) -> bool:
-    if any(frozenset((s.polarity, q)) in c.polarity_clash for q in p.polarities):
+    if any(_clash(s.type, t, s.polarity, q, c) for t, q in p.polarities):
         return False
     return not any(frozenset((state, other)) in c.condition_clash
                    for topic, state in s.conditions for other in p.conditions.get(topic, ()))
