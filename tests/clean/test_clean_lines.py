@@ -176,12 +176,14 @@ def test_related_story_block_glued_into_the_body_is_junk() -> None:
         "Harbour talks resume in Selm\n\n"
         "Negotiators from Kaldoria and Lusavia met in Selm on Tuesday to discuss the harbour dues.\n\n"
         "Other Topics of Interest Kaldorian Minister Says Grain Tariffs Will Fall Next Year The minister "
-        "told parliament that the tariffs would be cut, adding\n\n"
+        "told parliament on Monday that the tariffs on grain shipped through the harbour would be cut "
+        "by a third from January, a step that traders in Selm and Vessgrad have sought for years and "
+        "that the opposition called too small to matter.\n\n"
         "Stories you may have missed: Dam inspectors finish survey\n\n"
         "Both sides said they would meet again next month to settle the remaining questions."
     )
     lines = {ln.text[:20]: ln for ln in clean_document(make_raw(text)).lines}
     glued = lines["Other Topics of Inte"]
-    assert (glued.cls, glued.reason) == ("junk", "teaser_start")
+    assert (glued.cls, glued.reason) == ("junk", "related_block")
     assert lines["Stories you may have"].cls == "junk"
     assert lines["Negotiators from Kal"].cls == lines["Both sides said they"].cls == "body"
