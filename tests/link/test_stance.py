@@ -9,7 +9,9 @@ from newstrace.link.sentences import split_sentences
 from newstrace.link.stance import (
     StanceParams,
     claim_negated,
+    default_params,
     prepare_article,
+    profile_params,
     refutation,
     relate,
     sentence_cues,
@@ -201,3 +203,12 @@ def test_party_denial_counts_only_when_it_restates_the_claim() -> None:
     assert relate(CLAIM, far, params=params).label == "agree"
     assert relate(CLAIM, far, params=params).deny == 0.0
     assert relate(CLAIM, far, params=params.with_(dispute_min_cosine=0.0)).deny > 0.0
+
+
+def test_answer_profile_reads_one_sentence_with_a_lower_bar() -> None:
+    answer = profile_params("answer")
+    assert answer.threshold < default_params().threshold
+    assert answer.dispute_min_cosine == 0.0
+    assert answer.cues == default_params().cues  # only the profile's values change
+    with pytest.raises(KeyError):
+        profile_params("no such profile")

@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newstrace.link.claims import ClaimConfig, config
-from newstrace.link.stance import PreparedArticle, Relation, StanceParams, default_params, relate
+from newstrace.link.stance import PreparedArticle, Relation, StanceParams, profile_params, relate
 
 STATUS_UNCONFIRMED = "unconfirmed"
 STATUS_CONFIRMED = "confirmed"
@@ -138,10 +138,7 @@ def link_answers(
     """
     c = cfg or config()
     w = {k: float(v) for k, v in c.links.items()}
-    # one sentence (and its lead-in) holds fewer of the claim's words than a whole article,
-    # and an answer's "X denied …" is always about what it answers
-    sp = (params or default_params()).with_(threshold=w["relatedness_threshold"],
-                                            dispute_min_cosine=w["dispute_min_cosine"])
+    sp = params or profile_params("answer")  # the relation, read on one answer's text
     fits = c.answer_stances
     by_day = sorted(range(len(claims)), key=lambda k: claims[k].first_day)
     days = [claims[k].first_day for k in by_day]

@@ -129,6 +129,16 @@ def default_params() -> StanceParams:
     return StanceParams.from_data()
 
 
+@functools.lru_cache(maxsize=4)
+def profile_params(name: str) -> StanceParams:
+    """The parameters with a ``[profiles.<name>]`` section of ``stance.toml`` applied: the same
+    relation read on another unit of text (one answer sentence instead of an article)."""
+    changes = load_toml("link/stance.toml").get("profiles", {}).get(name)
+    if changes is None:
+        raise KeyError(f"no stance profile {name!r} in data/link/stance.toml")
+    return default_params().with_(**changes)
+
+
 @dataclass(frozen=True, slots=True)
 class _Axis:
     """The refuting-minus-reporting direction of the prototype sentences, and its midpoint."""
