@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import newstrace
 from newstrace import ids
 from newstrace.clean.offsets import join_lines
+from newstrace.link import link_actors
 from newstrace.records import (
     Attribution,
     CleanDocument,
@@ -74,6 +77,33 @@ def build_extracted(
 @pytest.fixture
 def make_extracted() -> Callable[..., ExtractedDocument]:
     return build_extracted
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    """Invented articles as one JSONL input file (one object per line)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return path
+
+
+@pytest.fixture(name="write_jsonl", scope="session")
+def write_jsonl_fixture() -> Callable[[Path, list[dict[str, Any]]], Path]:
+    return write_jsonl
+
+
+def store_of(path: Path, docs: list[ExtractedDocument]) -> Store:
+    """A store holding these hand-built documents, actors linked (as ingest would leave it)."""
+    store = newstrace.open(path)
+    for d in docs:
+        store.add(d)
+    with store.engine.begin() as conn:
+        link_actors(conn)
+    return store
+
+
+@pytest.fixture(name="store_of", scope="session")
+def store_of_fixture() -> Callable[[Path, list[ExtractedDocument]], Store]:
+    return store_of
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +29,8 @@ from newstrace.nlp.embeddings import embed
 from newstrace.store import Store
 from newstrace.store.claim_rows import ClaimRow
 from newstrace.store.claims_store import claims_of_signal, rebuild_claims
+
+WriteJsonl = Callable[[Path, list[dict[str, Any]]], Path]
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -82,11 +86,6 @@ LATER = [{"file": "herald.txt", "outlet": "Northern Herald", "published": "2031-
           "url": "https://northernherald.example/world/heights"}]
 
 
-def _jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
-    return path
-
-
 def _rebuild(store: Store) -> None:
     with store.engine.begin() as conn:
         rebuild_claims(conn)
@@ -103,11 +102,11 @@ def _concession(rows: list[ClaimRow]) -> ClaimRow:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def db(tmp_path_factory: pytest.TempPathFactory, write_jsonl: WriteJsonl) -> Path:
     folder = tmp_path_factory.mktemp("claims")
     path = folder / "claims.db"
     with newstrace.open(path) as store:
-        report = store.ingest([_jsonl(folder / "articles.jsonl", ARTICLES)])
+        report = store.ingest([write_jsonl(folder / "articles.jsonl", ARTICLES)])
         assert len(report.added) == 3 and not report.rejected  # the wire copy is one document
     return path
 
@@ -151,12 +150,12 @@ def test_rebuild_is_idempotent(store: Store) -> None:
     assert [(c.id, [m.signal_id for m in c.members]) for c in _claims(store)] == before
 
 
-def test_ids_survive_new_articles_and_merges(db: Path, tmp_path: Path) -> None:
+def test_ids_survive_new_articles_and_merges(db: Path, tmp_path: Path, write_jsonl: WriteJsonl) -> None:
     path = tmp_path / "copy.db"
     path.write_bytes(db.read_bytes())
     with newstrace.open(path) as store:
         old = _concession(_claims(store))
-        store.ingest([_jsonl(tmp_path / "later.jsonl", LATER)])  # ingest rebuilds the claims
+        store.ingest([write_jsonl(tmp_path / "later.jsonl", LATER)])  # ingest rebuilds the claims
         grown = _concession(_claims(store))
         assert grown.id == old.id  # a new report does not change the claim's ID
         assert grown.independent_origins == 2 and grown.reports == 4

@@ -3,22 +3,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import newstrace
-from newstrace.link import link_actors
 from newstrace.records import ExtractedDocument
+from newstrace.store import Store
 
-
-def _store(tmp_path: Path, docs: list[ExtractedDocument]) -> newstrace.store.Store:
-    store = newstrace.open(tmp_path / "t.db")
-    for d in docs:
-        store.add(d)
-    with store.engine.begin() as conn:
-        link_actors(conn)
-    return store
+StoreOf = Callable[[Path, list[ExtractedDocument]], Store]
 
 
 def test_timeline_orders_by_event_date_not_publication(
-    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument], store_of: StoreOf
 ) -> None:
     late_report = make_extracted(
         "Putin wanted guarantees before any truce.", name="late.txt", published="2025-06-01",
@@ -32,7 +24,7 @@ def test_timeline_orders_by_event_date_not_publication(
     other = make_extracted(
         "Zelensky rejected the plan.", name="other.txt", published="2025-01-01",
         signals=[("Zelensky rejected the plan", "Volodymyr Zelensky", "reject", None)])
-    store = _store(tmp_path, [late_report, early_report, undated, other])
+    store = store_of(tmp_path / "t.db", [late_report, early_report, undated, other])
     entries = store.timeline("Putin")
     assert [e.doc_name for e in entries] == ["late.txt", "early.txt", "undated.txt"]
     assert [e.date for e in entries] == ["2024-11", "2025-03-01", None]
@@ -41,13 +33,13 @@ def test_timeline_orders_by_event_date_not_publication(
 
 
 def test_actor_hierarchy_puts_members_under_the_state(
-    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument], store_of: StoreOf
 ) -> None:
     doc = make_extracted(
         "Putin offered talks. Peskov denied the report.", name="a.txt",
         signals=[("Putin offered talks", "Vladimir Putin", "intent_to_negotiate", None),
                  ("Peskov denied the report", "Dmitry Peskov", "deny", None)])
-    store = _store(tmp_path, [doc])
+    store = store_of(tmp_path / "t.db", [doc])
     assert {e.actor for e in store.timeline("Russia")} == {"Vladimir Putin", "Dmitry Peskov"}
     assert {e.actor for e in store.timeline("the Kremlin")} == {"Vladimir Putin", "Dmitry Peskov"}
     assert [e.actor for e in store.timeline("Peskov")] == ["Dmitry Peskov"]

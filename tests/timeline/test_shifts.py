@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -14,6 +16,8 @@ from newstrace.cli import story_cmd
 from newstrace.store import Store
 from newstrace.store.rows import SignalRow
 from newstrace.timeline.shifts import Position, PositionTimeline, actor_shifts, compare, explain
+
+WriteJsonl = Callable[[Path, list[dict[str, Any]]], Path]
 
 GUARANTEES = ("Morvek wants guarantees before truce\n\nKaldorian President Ardan Morvek said on Monday "
               "that Kaldoria would agree to a ceasefire only with security guarantees from Solvenna.\n\n"
@@ -41,17 +45,14 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def db(tmp_path_factory: pytest.TempPathFactory, write_jsonl: WriteJsonl) -> Path:
     folder = tmp_path_factory.mktemp("shifts")
-    (folder / "in").mkdir()
-    with (folder / "in" / "articles.jsonl").open("w", encoding="utf-8") as fh:
-        for name, outlet, published, body in ARTICLES:
-            fh.write(json.dumps({"file": name, "url": f"https://example.org/{name}", "outlet": outlet,
-                                 "published": published, "title": body.split("\n")[0],
-                                 "text": body}) + "\n")
+    rows = [{"file": name, "url": f"https://example.org/{name}", "outlet": outlet,
+             "published": published, "title": body.split("\n")[0], "text": body}
+            for name, outlet, published, body in ARTICLES]
     path = folder / "s.db"
     with newstrace.open(path) as store:
-        report = store.ingest([folder / "in"])
+        report = store.ingest([write_jsonl(folder / "in" / "articles.jsonl", rows)])
     assert len(report.added) == len(ARTICLES) and not report.rejected
     return path
 

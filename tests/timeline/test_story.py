@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -14,6 +16,8 @@ from newstrace.cli import story_cmd
 from newstrace.store import Store
 from newstrace.store.rows import SignalRow
 from newstrace.timeline.story import story
+
+WriteJsonl = Callable[[Path, list[dict[str, Any]]], Path]
 
 # 2031-06-01: one development, reported by three outlets in their own words
 WIRE = ("Morvek agrees truce\n\nKaldorian President Ardan Morvek agreed to a ceasefire along the Orva "
@@ -45,19 +49,15 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def db(tmp_path_factory: pytest.TempPathFactory, write_jsonl: WriteJsonl) -> Path:
     folder = tmp_path_factory.mktemp("story")
-    (folder / "in").mkdir()
-    with (folder / "in" / "articles.jsonl").open("w", encoding="utf-8") as fh:
-        for name, outlet, published, body in ARTICLES:
-            row = {"file": name, "url": f"https://example.org/{name}", "outlet": outlet,
-                   "published": published, "title": body.split("\n")[0], "text": body}
-            if published is None:
-                row["seen"] = "2031-06-09T10:00:00Z"
-            fh.write(json.dumps(row) + "\n")
+    rows = [{"file": name, "url": f"https://example.org/{name}", "outlet": outlet,
+             "published": published, "title": body.split("\n")[0], "text": body,
+             **({"seen": "2031-06-09T10:00:00Z"} if published is None else {})}
+            for name, outlet, published, body in ARTICLES]
     path = folder / "s.db"
     with newstrace.open(path) as store:
-        report = store.ingest([folder / "in"])
+        report = store.ingest([write_jsonl(folder / "in" / "articles.jsonl", rows)])
     assert len(report.added) == 6 and not report.rejected  # the identical input is stored once
     return path
 

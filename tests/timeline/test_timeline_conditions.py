@@ -8,19 +8,11 @@ from pathlib import Path
 
 from rich.console import Console
 
-import newstrace
 from newstrace.cli.render import timeline_blocks, timeline_table
-from newstrace.link import link_actors
 from newstrace.records import Condition, ExtractedDocument, When
+from newstrace.store import Store
 
-
-def _store(tmp_path: Path, docs: list[ExtractedDocument]) -> newstrace.store.Store:
-    store = newstrace.open(tmp_path / "t.db")
-    for d in docs:
-        store.add(d)
-    with store.engine.begin() as conn:
-        link_actors(conn)
-    return store
+StoreOf = Callable[[Path, list[ExtractedDocument]], Store]
 
 
 def _with(doc: ExtractedDocument, **changes: object) -> ExtractedDocument:
@@ -28,7 +20,7 @@ def _with(doc: ExtractedDocument, **changes: object) -> ExtractedDocument:
 
 
 def test_entries_carry_conditions_certainty_and_order(
-    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument], store_of: StoreOf
 ) -> None:
     text = "Putin would agree to a truce only if Kyiv pulled its troops out of the east."
     i = text.index("Kyiv pulled")
@@ -47,7 +39,7 @@ def test_entries_carry_conditions_certainty_and_order(
                        published="2023-12-24",
                        signals=[("Putin has sought a truce", "Vladimir Putin", "demand", None)]),
         when=When("2023-09", "month", "Since last September"), certainty="signalled")
-    store = _store(tmp_path, [conditional, year_only, autumn])
+    store = store_of(tmp_path / "t.db", [conditional, year_only, autumn])
     entries = store.timeline("Putin")
     # a bare year sorts before the days inside it: it is all that is known
     assert [e.doc_name for e in entries] == ["sept.txt", "year.txt", "cond.txt"]
@@ -73,12 +65,12 @@ def test_entries_carry_conditions_certainty_and_order(
 
 
 def test_an_undated_entry_says_what_the_text_gives(
-    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument], store_of: StoreOf
 ) -> None:
     doc = _with(
         make_extracted("Putin met the envoy on Tuesday.", name="u.txt", published=None,
                        signals=[("Putin met the envoy", "Vladimir Putin", "meet", None)]),
         when=When(None, "weekday", "on Tuesday"))
-    (e,) = _store(tmp_path, [doc]).timeline("Putin")
+    (e,) = store_of(tmp_path / "t.db", [doc]).timeline("Putin")
     assert e.date is None and e.date_basis == "none"
     assert e.date_note() == "text says “on Tuesday”"
