@@ -314,6 +314,20 @@ def test_a_denial_does_not_answer_its_own_actors_accusation() -> None:
     assert [lk.claim_key for lk in links] == ["c1"]
 
 
+def test_nobody_denies_or_doubts_what_only_they_said() -> None:
+    vec = embed([_CLAIM])
+    text = [_prepared("A denied a Reuters report that Morvek may drop his demand for dam guarantees")]
+    voiced_by_a = dataclasses.replace(_target(), voiced_by=frozenset({"a"}))
+    voiced_by_b = dataclasses.replace(_target(), voiced_by=frozenset({"b"}))
+    assert link_answers([_answer("2031-03-05")], text, [voiced_by_a], vec, [_CLAIM]) == []
+    assert [lk.claim_key for lk in link_answers([_answer("2031-03-05")], text, [voiced_by_b], vec,
+                                                [_CLAIM])] == ["c1"]
+    # a confirmation may repeat its own earlier claim ("the ministry confirmed its report")
+    said = [_prepared("A confirmed the report that Morvek may drop his demand for dam guarantees")]
+    confirm = dataclasses.replace(_answer("2031-03-05"), type="confirm")
+    assert [lk.kind for lk in link_answers([confirm], said, [voiced_by_a], vec, [_CLAIM])] == ["confirm"]
+
+
 def test_status_from_answers() -> None:
     assert claim_status([]) == "unconfirmed"
     assert claim_status(["doubt"]) == "unconfirmed"

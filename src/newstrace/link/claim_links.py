@@ -65,7 +65,8 @@ class MemberPlace:
 @dataclass(frozen=True, slots=True)
 class ClaimTarget:
     """A claim as answers see it: ``actors`` its actor and whom that actor speaks for,
-    ``names`` the ways its actor is written, ``outlets`` the outlets it rests on."""
+    ``names`` the ways its actor is written, ``outlets`` the outlets it rests on,
+    ``voiced_by`` whom every member's source speaks for (empty when a member has none)."""
 
     key: str
     first_day: int
@@ -75,6 +76,7 @@ class ClaimTarget:
     outlets: frozenset[str]
     members: tuple[MemberPlace, ...]
     type: str = ""  # the claim's most common signal type
+    voiced_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,10 @@ def link_answers(
             claim = claims[k]
             # a denial by X answers an accusation against X, never one X makes itself
             if claim.type in c.not_own_answer and a.actors & claim.actors:
+                continue
+            # nobody denies or doubts what only they themselves said ("Biden warned …; he
+            # could not verify reports …" doubts the reports, not his own warning)
+            if a.type in c.not_own_voice and a.actors & claim.voiced_by:
                 continue
             rows = [m.vector_row for m in claim.members]
             if not rows or not article.sentences:

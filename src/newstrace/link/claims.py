@@ -59,6 +59,8 @@ class ClaimConfig:
     answer_stances: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # claim types an answer never answers when the claim's actor is its own (answers.not_own)
     not_own_answer: frozenset[str] = frozenset()
+    # answer kinds that never answer a claim voiced only by the answerer (answers.not_own_voice)
+    not_own_voice: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,6 +90,7 @@ def config() -> ClaimConfig:
         links=dict(raw["links"]),
         answer_stances={k: tuple(v) for k, v in raw["answers"].get("stances", {}).items()},
         not_own_answer=frozenset(raw["answers"].get("not_own", [])),
+        not_own_voice=frozenset(raw["answers"].get("not_own_voice", [])),
     )
 
 

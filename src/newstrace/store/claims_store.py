@@ -187,6 +187,14 @@ def _actor_family(canonical: str) -> frozenset[str]:
     return frozenset(a.casefold() for a in [canonical, *chain])
 
 
+def _voice(source: str | None) -> frozenset[str]:
+    """Whom a signal's source speaks for: a known actor and its parents, else the name as written."""
+    if not source:
+        return frozenset()
+    actor = actors().find(source)
+    return _actor_family(actor.canonical) if actor is not None else frozenset({source.casefold()})
+
+
 def _new_id(founder: str) -> str:
     return "c" + hashlib.sha256(f"claim\x1f{founder}".encode()).hexdigest()[:16]
 
@@ -290,7 +298,8 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
             topics=frozenset().union(*(sigs[i].topics for i in c)),
             outlets=frozenset(rests_on),
             members=tuple(MemberPlace(rows[i]["doc_id"], rows[i]["sentence_start"], i) for i in c),
-            type=Counter(rows[i]["type"] for i in c).most_common(1)[0][0]))
+            type=Counter(rows[i]["type"] for i in c).most_common(1)[0][0],
+            voiced_by=frozenset.intersection(*(_voice(rows[i]["source_by"]) for i in c))))
     ans_idx = [i for i, r in enumerate(rows) if r["type"] in cfg.answer_types]
     answers: list[Answer] = []
     for i in ans_idx:
