@@ -24,6 +24,7 @@ import newstrace
 from newstrace.cli.claims_cmd import claims as claims_command
 from newstrace.link.claim_links import Answer, ClaimTarget, MemberPlace, claim_status, link_answers
 from newstrace.link.claims import ClaimSignal, cluster_signals, content_words, day_span, signal_day
+from newstrace.link.shared_text import verbatim_groups
 from newstrace.link.stance import PreparedArticle, prepare_article, relate
 from newstrace.nlp.embeddings import embed
 from newstrace.store import Store
@@ -82,6 +83,29 @@ ARTICLES = [
     {"file": "denial.txt", "outlet": "Kelmora Times", "published": "2031-03-05", "text": _DENIAL,
      "url": "https://kelmoratimes.example/politics/renhart-denies"},
 ]
+# A bulletin with its own (unnamed) source, and a digest that lifts the bulletin's key
+# sentence word for word into a story of its own: not a copy of the bulletin article,
+# but not an independent origin of the claim either.
+_LIFTED = (
+    "Kaldorian President Ardan Morvek is prepared to drop his demand that Lusavia pull its troops "
+    "out of the Dravic Heights before talks, a senior Solvennan diplomat said on Thursday."
+)
+_BULLETIN = (
+    "Heights: a diplomat speaks\n\n" + _LIFTED + "\n\n"
+    "The diplomat, who asked not to be named, said the offer had been made at a meeting in Arlenz "
+    "last week.\n\n"
+    "Neither government has commented publicly on the meeting."
+)
+_DIGEST = (
+    "Week in the region\n\n"
+    "Fishing crews on the Orva reported the best spring catch in a decade, with cooperatives in "
+    "three river towns saying prices held up despite the early thaw and the closed bridges.\n\n"
+    "The Kelmora ferry resumed its winter timetable after storms kept it in port for four days, "
+    "and the port office promised extra crossings for the market weekend.\n\n" + _LIFTED + "\n\n"
+    "In Selm, the harbour authority opened a new grain terminal built with Solvennan loans; "
+    "its first ship is due on Monday, carrying barley bound for the southern mills.\n\n"
+    "Schools in the valley will close early for the spring holiday because of the floods."
+)
 LATER = [{"file": "herald.txt", "outlet": "Northern Herald", "published": "2031-03-06", "text": _HERALD,
           "url": "https://northernherald.example/world/heights"}]
 
@@ -173,6 +197,40 @@ def test_ids_survive_new_articles_and_merges(db: Path, tmp_path: Path, write_jso
         merged = _concession(_claims(store))
         assert merged.id == "colder"
         assert [c.id for c in _claims(store, claim_id=grown.id)] == ["colder"]  # the newer ID is an alias
+
+
+def test_a_sentence_lifted_word_for_word_is_not_another_origin(
+        db: Path, tmp_path: Path, write_jsonl: WriteJsonl) -> None:
+    path = tmp_path / "digest.db"
+    path.write_bytes(db.read_bytes())
+    later = [{"file": "bulletin.txt", "outlet": "Selm Post", "published": "2031-03-06", "text": _BULLETIN,
+              "url": "https://selmpost.example/heights"},
+             {"file": "digest.txt", "outlet": "Orva Weekly", "published": "2031-03-07", "text": _DIGEST,
+              "url": "https://orvaweekly.example/week"}]
+    with newstrace.open(path) as store:
+        store.ingest([write_jsonl(tmp_path / "later.jsonl", later)])
+        claim = _concession(_claims(store))
+        with store.engine.connect() as conn:
+            groups = conn.execute(text("SELECT count(*) FROM copy_members")).scalar_one()
+        assert groups == 0  # the digest is no copy of the bulletin
+        assert claim.reports == 5 and {"Selm Post", "Orva Weekly"} <= set(claim.outlets)
+        assert claim.independent_origins == 2  # Reuters, and the bulletin's diplomat once
+        digest = [m for m in claim.members if m.doc_name == "later.jsonl:2"]
+        bulletin = [m for m in claim.members if m.doc_name == "later.jsonl:1"]
+        assert digest and bulletin and digest[0].doc_id != bulletin[0].doc_id
+        assert digest[0].origin == bulletin[0].origin == f"doc:{bulletin[0].doc_id}"  # the earlier one's
+
+
+def test_verbatim_groups() -> None:
+    texts = [
+        "Morvek is prepared to drop his demand that Lusavia pull its troops out of the heights.",
+        "Morvek was ready to give up the demand for a withdrawal, the wire said.",
+        "Morvek is prepared to drop his demand that Lusavia pulls its troops out of the heights",
+        "Europe wants peace.",
+        "Europe wants peace.",
+    ]
+    assert verbatim_groups(texts, min_ratio=0.9, min_words=8) == [0, 1, 0, 3, 4]
+    assert verbatim_groups(texts, min_ratio=0.9, min_words=3) == [0, 1, 0, 3, 3]
 
 
 def test_ids_survive_reprocess(db: Path, tmp_path: Path) -> None:

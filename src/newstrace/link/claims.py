@@ -61,6 +61,9 @@ class ClaimConfig:
     not_own_answer: frozenset[str] = frozenset()
     # answer kinds that never answer a claim voiced only by the answerer (answers.not_own_voice)
     not_own_voice: frozenset[str] = frozenset()
+    # reports whose sentences match word for word at least this much share one origin
+    same_text_ratio: float = 1.0
+    same_text_min_words: int = 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +94,8 @@ def config() -> ClaimConfig:
         answer_stances={k: tuple(v) for k, v in raw["answers"].get("stances", {}).items()},
         not_own_answer=frozenset(raw["answers"].get("not_own", [])),
         not_own_voice=frozenset(raw["answers"].get("not_own_voice", [])),
+        same_text_ratio=float(raw["origins"]["same_text_ratio"]),
+        same_text_min_words=int(raw["origins"]["same_text_min_words"]),
     )
 
 

@@ -42,6 +42,7 @@ from newstrace.link.claims import (
     signal_day,
     type_family,
 )
+from newstrace.link.shared_text import verbatim_groups
 from newstrace.link.stance import PreparedArticle, prepare_article
 from newstrace.store.claim_rows import ClaimAnswerRow, ClaimMemberRow, ClaimRow
 from newstrace.store.rows import Rows
@@ -359,6 +360,26 @@ def _answer_texts(rows: Sequence[Any], ans_idx: list[int], embed: Embedder | Non
     return [prepare_article(ts, vectors=vecs[[index[t] for t in ts]]) for ts in texts]
 
 
+def _shared_text_origins(rows: Sequence[Any], sigs: Sequence[ClaimSignal], reports: list[int],
+                         origin: list[str], cfg: ClaimConfig) -> list[str]:
+    """``origin`` with reports that state the claim in the same words given one origin:
+    the outlet one of them relays, else the earliest report's."""
+    groups = verbatim_groups([rows[i]["sentence"] for i in reports], min_ratio=cfg.same_text_ratio,
+                             min_words=cfg.same_text_min_words)
+    by_group: dict[int, list[int]] = {}
+    for i, g in zip(reports, groups, strict=True):
+        by_group.setdefault(g, []).append(i)
+    out = list(origin)
+    for members in by_group.values():
+        if len(members) < 2:
+            continue
+        relayed = sorted(origin[i] for i in members if origin[i].startswith("outlet:"))
+        shared = relayed[0] if relayed else origin[min(members, key=lambda i: sigs[i].order)]
+        for i in members:
+            out[i] = shared
+    return out
+
+
 def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], sigs: Sequence[ClaimSignal],
                  members: list[int], role: list[str], origin: list[str], docs: dict[str, _Doc],
                  vectors: npt.NDArray[np.float32], *, founder: str, kinds: list[str],
@@ -367,6 +388,7 @@ def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], 
     reports = [i for i in members if role[i] == "report"] or members
     report_docs = sorted({rows[i]["doc_id"] for i in reports})
     outlet_set = sorted({o for d in report_docs for o in docs[d].outlets})
+    origin = _shared_text_origins(rows, sigs, reports, origin, cfg)
     # one origin per article: the outlet it relays when it names one, else the article's own
     per_doc: dict[str, str] = {}
     for i in sorted(reports, key=lambda i: (not origin[i].startswith("outlet:"), origin[i])):
