@@ -361,23 +361,40 @@ def _answer_texts(rows: Sequence[Any], ans_idx: list[int], embed: Embedder | Non
 
 
 def _shared_text_origins(rows: Sequence[Any], sigs: Sequence[ClaimSignal], reports: list[int],
-                         origin: list[str], cfg: ClaimConfig) -> list[str]:
-    """``origin`` with reports that state the claim in the same words given one origin:
-    the outlet one of them relays, else the earliest report's."""
+                         per_doc: dict[str, str], cfg: ClaimConfig) -> dict[str, str]:
+    """The articles whose reports state the claim in the same words, each mapped to the one
+    origin they share: the outlet one of them relays, else the earliest report's article's."""
     groups = verbatim_groups([rows[i]["sentence"] for i in reports], min_ratio=cfg.same_text_ratio,
                              min_words=cfg.same_text_min_words)
-    by_group: dict[int, list[int]] = {}
+    parent = {d: d for d in per_doc}
+
+    def find(d: str) -> str:
+        while parent[d] != d:
+            d = parent[d]
+        return d
+
+    first_of_group: dict[int, str] = {}
     for i, g in zip(reports, groups, strict=True):
-        by_group.setdefault(g, []).append(i)
-    out = list(origin)
-    for members in by_group.values():
-        if len(members) < 2:
+        doc = rows[i]["doc_id"]
+        other = first_of_group.setdefault(g, doc)
+        a, b = find(doc), find(other)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    components: dict[str, list[str]] = {}
+    for d in per_doc:
+        components.setdefault(find(d), []).append(d)
+    earliest: dict[str, tuple[Any, ...]] = {}
+    for i in reports:
+        doc = rows[i]["doc_id"]
+        earliest[doc] = min(earliest.get(doc, sigs[i].order), sigs[i].order)
+    shared: dict[str, str] = {}
+    for docs in components.values():
+        if len(docs) < 2:
             continue
-        relayed = sorted(origin[i] for i in members if origin[i].startswith("outlet:"))
-        shared = relayed[0] if relayed else origin[min(members, key=lambda i: sigs[i].order)]
-        for i in members:
-            out[i] = shared
-    return out
+        relayed = sorted(per_doc[d] for d in docs if per_doc[d].startswith("outlet:"))
+        origin = relayed[0] if relayed else per_doc[min(docs, key=lambda d: (earliest[d], d))]
+        shared.update(dict.fromkeys(docs, origin))
+    return shared
 
 
 def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], sigs: Sequence[ClaimSignal],
@@ -388,11 +405,13 @@ def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], 
     reports = [i for i in members if role[i] == "report"] or members
     report_docs = sorted({rows[i]["doc_id"] for i in reports})
     outlet_set = sorted({o for d in report_docs for o in docs[d].outlets})
-    origin = _shared_text_origins(rows, sigs, reports, origin, cfg)
     # one origin per article: the outlet it relays when it names one, else the article's own
     per_doc: dict[str, str] = {}
     for i in sorted(reports, key=lambda i: (not origin[i].startswith("outlet:"), origin[i])):
         per_doc.setdefault(rows[i]["doc_id"], origin[i])
+    # articles that state the claim in the same words copied it: one origin between them
+    shared = _shared_text_origins(rows, sigs, reports, per_doc, cfg)
+    per_doc.update(shared)
     origins = sorted(set(per_doc.values()))
     kinds_count = Counter(rows[i]["source_kind"] for i in reports)
     rep = representative(members, vectors, preferred=set(reports))
@@ -415,7 +434,8 @@ def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], 
         conn.execute(text(
             "INSERT INTO claim_members (signal_id, claim_id, doc_id, role, origin) "
             "VALUES (:s, :c, :d, :r, :o)"),
-            {"s": rows[i]["id"], "c": cid, "d": rows[i]["doc_id"], "r": role[i], "o": origin[i]})
+            {"s": rows[i]["id"], "c": cid, "d": rows[i]["doc_id"], "r": role[i],
+             "o": shared.get(rows[i]["doc_id"], origin[i]) if role[i] == "report" else origin[i]})
 
 
 # ------------------------------------------------------------------ reading
