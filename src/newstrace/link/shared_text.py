@@ -7,8 +7,9 @@ a new top, a lightly edited translation). Counting them as independent origins
 would inflate the claim, so they are merged here.
 
 Written by hand: a word-sequence ratio (difflib) between the report sentences of one
-claim, joined by union-find. A claim holds few reports, and exact repeats are
-collapsed before any pair is compared.
+claim, joined by union-find. Exact repeats are collapsed first, and only pairs that
+share enough word trigrams (an inverted index) are compared, so a claim with
+thousands of reports does not cost a ratio per pair.
 """
 
 from __future__ import annotations
@@ -55,12 +56,27 @@ def verbatim_groups(texts: Sequence[str], *, min_ratio: float, min_words: int) -
         else:
             first[w] = i
             distinct.append(i)
+    # candidates: two sequences within the ratio share most of their word trigrams
+    postings: dict[tuple[str, ...], list[int]] = {}
     for x, i in enumerate(distinct):
+        grams = _trigrams(words[i])
+        shared: dict[int, int] = {}
+        for g in grams:
+            for y in postings.get(g, ()):
+                shared[y] = shared.get(y, 0) + 1
+            postings.setdefault(g, []).append(x)
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(words[i])
-        for j in distinct[x + 1:]:
+        for y, n in shared.items():
+            j = distinct[y]
+            if n < min_ratio * min(len(grams), len(_trigrams(words[j]))) / 2:
+                continue
             matcher.set_seq1(words[j])
             if matcher.real_quick_ratio() >= min_ratio and matcher.quick_ratio() >= min_ratio \
                     and matcher.ratio() >= min_ratio:
                 union(i, j)
     return [find(i) for i in range(len(texts))]
+
+
+def _trigrams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return {words[k:k + 3] for k in range(len(words) - 2)}
