@@ -13,9 +13,17 @@ from typer.testing import CliRunner
 
 import newstrace
 from newstrace.cli import story_cmd
+from newstrace.records import EXTENDED_SIGNAL_TYPES, GOLD_SIGNAL_TYPES
 from newstrace.store import Store
 from newstrace.store.rows import SignalRow
-from newstrace.timeline.shifts import Position, PositionTimeline, actor_shifts, compare, explain
+from newstrace.timeline.shifts import (
+    Position,
+    PositionTimeline,
+    actor_shifts,
+    compare,
+    explain,
+    rules,
+)
 
 WriteJsonl = Callable[[Path, list[dict[str, Any]]], Path]
 
@@ -138,6 +146,15 @@ def test_polarity_and_silence_rules() -> None:
     assert [c.kind for c in flipped] == ["polarity"] and flipped[0].triggers
     # hedging alone is worded but does not make a shift
     assert not any(c.triggers for c in compare(_position("positive", []), _position("hedged", [])))
+
+
+def test_positions_are_stated_terms_not_events() -> None:
+    r = rules()
+    assert r.position_types <= set(GOLD_SIGNAL_TYPES)  # a timeline of terms, not of acts
+    assert not r.position_types & set(EXTENDED_SIGNAL_TYPES)
+    assert {"military_action", "meet", "aid", "deny", "confirm"}.isdisjoint(r.position_types)
+    # every type with a stance is a position, so a stance change can be seen at all
+    assert set(r.stance) <= r.position_types
 
 
 def test_cli_shifts_json_and_table(db: Path) -> None:
