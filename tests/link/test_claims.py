@@ -231,6 +231,9 @@ def test_verbatim_groups() -> None:
     ]
     assert verbatim_groups(texts, min_ratio=0.9, min_words=8) == [0, 1, 0, 3, 4]
     assert verbatim_groups(texts, min_ratio=0.9, min_words=3) == [0, 1, 0, 3, 3]
+    # texts of one owner are one group: article a's two reports take in b's copy of the second
+    owners = ["a", "b", "c", "a", "b"]
+    assert verbatim_groups(texts, min_ratio=0.9, min_words=8, owners=owners) == [0, 1, 0, 0, 1]
 
 
 def test_ids_survive_reprocess(db: Path, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 _WORD = re.compile(r"\w+")
 
@@ -25,12 +25,14 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(text))
 
 
-def verbatim_groups(texts: Sequence[str], *, min_ratio: float, min_words: int) -> list[int]:
+def verbatim_groups(texts: Sequence[str], *, min_ratio: float, min_words: int,
+                    owners: Sequence[Hashable] | None = None) -> list[int]:
     """For each text, the index of the first text in its group of near-verbatim repeats.
 
     Two texts are one group when both have at least ``min_words`` words and their word
     sequences match with a ratio of at least ``min_ratio``; groups are closed under this
-    (A~B and B~C puts A, B and C together). A text in no group maps to itself.
+    (A~B and B~C puts A, B and C together). With ``owners``, the texts of one owner are
+    one group too (one article's reports share its origin). A text in no group maps to itself.
     """
     parent = list(range(len(texts)))
 
@@ -45,6 +47,10 @@ def verbatim_groups(texts: Sequence[str], *, min_ratio: float, min_words: int) -
         if a != b:
             parent[max(a, b)] = min(a, b)
 
+    if owners is not None:
+        first_of: dict[Hashable, int] = {}
+        for i, owner in enumerate(owners):
+            union(first_of.setdefault(owner, i), i)
     words = [_words(t) for t in texts]
     first: dict[tuple[str, ...], int] = {}
     distinct: list[int] = []
@@ -58,8 +64,9 @@ def verbatim_groups(texts: Sequence[str], *, min_ratio: float, min_words: int) -
             distinct.append(i)
     # candidates: two sequences within the ratio share most of their word trigrams
     postings: dict[tuple[str, ...], list[int]] = {}
+    grams_of = [_trigrams(words[i]) for i in distinct]
     for x, i in enumerate(distinct):
-        grams = _trigrams(words[i])
+        grams = grams_of[x]
         shared: dict[int, int] = {}
         for g in grams:
             for y in postings.get(g, ()):
@@ -69,7 +76,7 @@ def verbatim_groups(texts: Sequence[str], *, min_ratio: float, min_words: int) -
         matcher.set_seq2(words[i])
         for y, n in shared.items():
             j = distinct[y]
-            if n < min_ratio * min(len(grams), len(_trigrams(words[j]))) / 2:
+            if n < min_ratio * min(len(grams), len(grams_of[y])) / 2:
                 continue
             matcher.set_seq1(words[j])
             if matcher.real_quick_ratio() >= min_ratio and matcher.quick_ratio() >= min_ratio \

@@ -365,34 +365,18 @@ def _shared_text_origins(rows: Sequence[Any], sigs: Sequence[ClaimSignal], repor
     """The articles whose reports state the claim in the same words, each mapped to the one
     origin they share: the outlet one of them relays, else the earliest report's article's."""
     groups = verbatim_groups([rows[i]["sentence"] for i in reports], min_ratio=cfg.same_text_ratio,
-                             min_words=cfg.same_text_min_words)
-    parent = {d: d for d in per_doc}
-
-    def find(d: str) -> str:
-        while parent[d] != d:
-            d = parent[d]
-        return d
-
-    first_of_group: dict[int, str] = {}
+                             min_words=cfg.same_text_min_words, owners=[rows[i]["doc_id"] for i in reports])
+    by_group: dict[int, list[int]] = {}
     for i, g in zip(reports, groups, strict=True):
-        doc = rows[i]["doc_id"]
-        other = first_of_group.setdefault(g, doc)
-        a, b = find(doc), find(other)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    components: dict[str, list[str]] = {}
-    for d in per_doc:
-        components.setdefault(find(d), []).append(d)
-    earliest: dict[str, tuple[Any, ...]] = {}
-    for i in reports:
-        doc = rows[i]["doc_id"]
-        earliest[doc] = min(earliest.get(doc, sigs[i].order), sigs[i].order)
+        by_group.setdefault(g, []).append(i)
     shared: dict[str, str] = {}
-    for docs in components.values():
+    for members in by_group.values():
+        docs = {rows[i]["doc_id"] for i in members}
         if len(docs) < 2:
             continue
         relayed = sorted(per_doc[d] for d in docs if per_doc[d].startswith("outlet:"))
-        origin = relayed[0] if relayed else per_doc[min(docs, key=lambda d: (earliest[d], d))]
+        earliest = min(members, key=lambda i: sigs[i].order)
+        origin = relayed[0] if relayed else per_doc[rows[earliest]["doc_id"]]
         shared.update(dict.fromkeys(docs, origin))
     return shared
 
