@@ -91,17 +91,24 @@ def _tokens(text: str, spans: list[list[Span]]) -> set[int]:
     return out
 
 
+def articles(split: str) -> list[tuple[str, Path]]:
+    """(article name, gold .ann file) per article; the first annotator's file is the gold."""
+    seen: set[str] = set()
+    out = []
+    for ann in sorted((POLNEAR / split / "attributions").glob("*.ann")):
+        base = ann.stem.rsplit("_", 1)[0]
+        if base not in seen:
+            seen.add(base)
+            out.append((base, ann))
+    return out
+
+
 def score_split(split: str) -> None:
     folder = POLNEAR / split
-    seen: set[str] = set()
     counts = {r: [0, 0, 0] for r in ("Source", "Cue", "Content")}  # tp, n_pred, n_gold
     tok = [0, 0, 0]
     n_docs = 0
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        base = ann.stem.rsplit("_", 1)[0]
-        if base in seen:
-            continue
-        seen.add(base)
+    for base, ann in articles(split):
         text = (folder / "text" / f"{base}.txt").read_text("utf-8")
         gold, pred = load_gold(ann), predict(text, base)
         n_docs += 1

@@ -13,6 +13,8 @@ candidates and hits, then reports cue P/R/F1 for three additions:
   lexicon grown from this split, not a system);
 * ``all verbs``: every candidate.
 
+A predicted cue is the attribution's whole evidence span here (bench/polnear.py cuts the
+speaker out of it), so the rules' own row reads a little higher than there.
 Each added hit is counted as one more matched gold cue. The gold is used to pick
 the oracle's lemmas, so its score is a ceiling, never a result. Reads
 ../shared/eval/polnear at run time; prints a note and exits 0 when it is absent.
@@ -25,7 +27,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from newstrace import pipeline
@@ -36,19 +37,7 @@ from newstrace.extract.speakers import speaker_like
 from newstrace.ingest.readers import make_document
 from newstrace.nlp import parse
 from newstrace.records import DatedDocument
-from polnear import POLNEAR, Span, _overlaps, load_gold  # type: ignore[import-not-found]
-
-
-def _articles(split: str) -> list[tuple[str, Path]]:
-    folder = POLNEAR / split
-    seen: set[str] = set()
-    out = []
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        base = ann.stem.rsplit("_", 1)[0]
-        if base not in seen:  # the first annotator's file is the gold, as in bench/polnear.py
-            seen.add(base)
-            out.append((base, ann))
-    return out
+from polnear import POLNEAR, Span, _overlaps, articles, load_gold  # type: ignore[import-not-found]
 
 
 def _f1(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -59,7 +48,7 @@ def _f1(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 
 def run(split: str) -> None:
     folder = POLNEAR / split
-    arts = _articles(split)
+    arts = articles(split)
     dated: list[DatedDocument] = []
     for base, _ in arts:
         raw = make_document((folder / "text" / f"{base}.txt").read_text("utf-8"), name=base, fmt="text")
@@ -102,7 +91,7 @@ def run(split: str) -> None:
                 human[0] += 1
                 human[1] += hit
     print(f"PolNeAR {split}: {len(arts)} articles, gold cues {n_gold}")
-    rows = [("rules (bench/polnear.py)", 0, 0)]
+    rows = [("rules (evidence spans)", 0, 0)]
     rows.append(("+ human subject", human[0], human[1]))
     oracle = [c for c in lemma_counts.values() if 2 * c[1] > c[0]]
     rows.append((f"+ oracle lemmas ({len(oracle)})", sum(c[0] for c in oracle), sum(c[1] for c in oracle)))
