@@ -5,7 +5,7 @@ there). Each record is one news-style sentence with a gold PLOVER event. Every
 sentence goes through the whole pipeline as a one-sentence plain-text document
 (ingest → clean → date → nlp → extract: the clean stage keeps a lone sentence as
 body, and the run counts any it rejects). The prediction for a sentence is the
-PLOVER category (``data/extract/signal_codes.toml``) of its first signal, by
+PLOVER category (``data/extract/en/signal_codes.toml``) of its first signal, by
 position, whose type has one; a sentence with none has no prediction.
 
 Reported: event-type accuracy on the sentences with a prediction, coverage
@@ -32,7 +32,7 @@ from typing import Any
 
 from newstrace import pipeline
 from newstrace.export.tables import older_plover_names
-from newstrace.extract.signal_codes import codes_for
+from newstrace.extract.signals.codes import codes_for
 from newstrace.ingest.readers import make_document
 from newstrace.records import ExtractedDocument
 

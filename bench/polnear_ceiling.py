@@ -32,8 +32,8 @@ from typing import Any
 from newstrace import pipeline
 from newstrace.clean.boilerplate import Boilerplate
 from newstrace.clean.offsets import span_to_source
-from newstrace.extract.attribution import extract_attributions
-from newstrace.extract.speakers import speaker_like
+from newstrace.extract.attribution.rules import extract_attributions
+from newstrace.extract.attribution.speakers import speaker_like
 from newstrace.ingest.readers import make_document
 from newstrace.nlp import parse
 from newstrace.records import DatedDocument

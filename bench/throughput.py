@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from newstrace import pipeline
-from newstrace.extract.attribution import extract_attributions
-from newstrace.extract.signals import extract_signals
-from newstrace.extract.source_profile import with_profiles
+from newstrace.extract.attribution.rules import extract_attributions
+from newstrace.extract.attribution.source_profile import with_profiles
+from newstrace.extract.signals.rules import extract_signals
 from newstrace.ingest import read_paths
 from newstrace.nlp import ParsedDocument, load_model
 from newstrace.records import DatedDocument, RawDocument

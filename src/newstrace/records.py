@@ -41,7 +41,7 @@ GOLD_SIGNAL_TYPES: tuple[str, ...] = (
 # Extension beyond the gold vocabulary (issue 5): further CAMEO/PLOVER event classes
 # (accusations, investigations, protests, sanctions, coercion, implemented
 # yielding, praise, mobilisation, material cooperation). Codes in
-# data/extract/signal_codes.toml, triggers in data/extract/signals.toml.
+# data/extract/en/signal_codes.toml, triggers in data/extract/en/signals.toml.
 EXTENDED_SIGNAL_TYPES: tuple[str, ...] = (
     "accuse",
     "investigate",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newstrace.export.tables import cameo_quad_classes, older_plover_names, plover_categories, plover_contexts
-from newstrace.extract.signal_codes import codes_for, signal_codes, topic_refinements
+from newstrace.extract.signals.codes import codes_for, signal_codes, topic_refinements
 from newstrace.records import SIGNAL_TYPES, TOPICS
 
 PLOVER_0_8 = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

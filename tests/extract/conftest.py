@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from newstrace import ids
-from newstrace.extract.signals import extract_signals
+from newstrace.extract.signals.rules import extract_signals
 from newstrace.nlp import ParsedDocument, load_model
 from newstrace.records import (
     UNDATED,

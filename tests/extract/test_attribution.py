@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newstrace.extract.attribution import extract_attributions
+from newstrace.extract.attribution.rules import extract_attributions
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution
 

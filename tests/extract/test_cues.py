@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstrace.extract.cues import cue_lexicon
+from newstrace.extract.attribution.cues import cue_lexicon
 
 
 def test_lexicon_has_core_verbs_and_frames() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstrace.extract.quotes import QuoteMap
+from newstrace.extract.attribution.quotes import QuoteMap
 
 
 def spans(text: str) -> list[str]:
@@ -51,7 +51,7 @@ def test_within_finds_overlapping_quotes() -> None:
 
 
 def test_long_paragraph_of_unclosed_single_marks_keeps_later_double_quotes() -> None:
-    from newstrace.extract.quotes import QuoteMap
+    from newstrace.extract.attribution.quotes import QuoteMap
 
     text = "The port‘s board met the union‘s envoys again. " * 2000 + "The envoy said: “We are done.”"
     qm = QuoteMap(text)

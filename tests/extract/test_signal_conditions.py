@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newstrace.extract.signal_conditions import condition_table
-from newstrace.extract.signals import extract_signals
+from newstrace.extract.signals.conditions import condition_table
+from newstrace.extract.signals.rules import extract_signals
 from newstrace.nlp import ParsedDocument
 from newstrace.records import TOPICS, Signal
 

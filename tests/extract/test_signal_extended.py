@@ -13,8 +13,8 @@ from collections.abc import Callable
 import pytest
 
 from newstrace.export.gather import actor_ref
-from newstrace.extract.signal_codes import codes_for
-from newstrace.extract.signal_lexicon import group_noun, lexicon
+from newstrace.extract.signals.codes import codes_for
+from newstrace.extract.signals.lexicon import group_noun, lexicon
 from newstrace.ids import actor_id
 from newstrace.nlp import ParsedDocument
 from newstrace.records import EXTENDED_SIGNAL_TYPES, GOLD_SIGNAL_TYPES, SIGNAL_TYPES, Signal

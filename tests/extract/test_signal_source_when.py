@@ -8,7 +8,7 @@ articles with a publication date given as metadata.
 from __future__ import annotations
 
 from newstrace import ids, pipeline
-from newstrace.extract.signal_source import link_attribution, source_of
+from newstrace.extract.signals.source import link_attribution, source_of
 from newstrace.records import Attribution, ExtractedDocument, RawDocument, Signal
 
 

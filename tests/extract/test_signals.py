@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from newstrace.extract.signal_codes import signal_codes
-from newstrace.extract.signals import extract_signals
+from newstrace.extract.signals.codes import signal_codes
+from newstrace.extract.signals.rules import extract_signals
 from newstrace.nlp import ParsedDocument
 from newstrace.records import (
     SIGNAL_TYPES,
@@ -420,7 +420,7 @@ def test_with_or_without_is_defiance_not_a_threat(run: Run) -> None:
 
 
 def test_claim_inside_a_denial_rests_on_the_named_report(make_parsed: MakeParsed) -> None:
-    from newstrace.extract.attribution import extract_attributions
+    from newstrace.extract.attribution.rules import extract_attributions
 
     text = ("The Kremlin on Monday denied a Reuters report that President Vladimir Putin "
             "was ready to withdraw troops from the border.")
@@ -434,7 +434,7 @@ def test_claim_inside_a_denial_rests_on_the_named_report(make_parsed: MakeParsed
 
 
 def test_general_denial_and_doubt_phrases(make_parsed: MakeParsed) -> None:
-    from newstrace.extract.attribution import extract_attributions
+    from newstrace.extract.attribution.rules import extract_attributions
 
     for text, typ in [
         ('"These are misleading claims," Peskov told reporters.', "deny"),
@@ -736,7 +736,7 @@ def test_a_must_with_no_actor_as_subject_is_no_demand(run: Run) -> None:
 
 
 def _with_attributions(make_parsed: MakeParsed, text: str) -> list[Signal]:
-    from newstrace.extract.attribution import extract_attributions
+    from newstrace.extract.attribution.rules import extract_attributions
 
     parsed = make_parsed(text)
     return list(extract_signals(parsed, tuple(extract_attributions(parsed))))

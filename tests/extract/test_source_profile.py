@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from newstrace.extract.attribution import extract_attributions
-from newstrace.extract.source_profile import cue_force, via_chain, with_profiles
+from newstrace.extract.attribution.rules import extract_attributions
+from newstrace.extract.attribution.source_profile import cue_force, via_chain, with_profiles
 from newstrace.nlp import ParsedDocument
 from newstrace.records import NO_PROFILE, Attribution
 

@@ -11,7 +11,7 @@ GDELT, on purpose:
 - The scale is PLOVER's conflict-cooperation score (manual Table 2.2), a
   Goldstein-like -10..+10 scale, named PloverScale rather than GoldsteinScale.
 
-Codes come from ``data/extract/signal_codes.toml`` and ``data/export/*.toml``.
+Codes come from ``data/extract/en/signal_codes.toml`` and ``data/export/*.toml``.
 The row layout is written by hand (no library writes GDELT rows); the TSV
 itself is the standard library's ``csv`` (fields holding a tab, newline or
 quote are quoted, so ``csv`` and pandas read it back).

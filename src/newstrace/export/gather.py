@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstrace import ids
-from newstrace.extract.signal_codes import EventCodes, codes_for
-from newstrace.extract.signal_lexicon import group_noun
+from newstrace.extract.signals.codes import EventCodes, codes_for
+from newstrace.extract.signals.lexicon import group_noun
 from newstrace.knowledge import actors
 from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
 

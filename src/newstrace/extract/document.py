@@ -13,9 +13,9 @@ import dataclasses
 
 from newstrace import ids
 from newstrace.clean.offsets import span_to_source
-from newstrace.extract.attribution import extract_attributions
-from newstrace.extract.signals import extract_signals
-from newstrace.extract.source_profile import with_profiles
+from newstrace.extract.attribution.rules import extract_attributions
+from newstrace.extract.attribution.source_profile import with_profiles
+from newstrace.extract.signals.rules import extract_signals
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution, ExtractedDocument, Segment, Signal
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newstrace.extract.signal_lexicon import Lexicon
-from newstrace.extract.signal_syntax import Token
+from newstrace.extract.signals.lexicon import Lexicon
+from newstrace.extract.signals.syntax import Token
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The reporting-cue lexicon, loaded once per process from ``data/extract/cues.toml``.
+"""The reporting-cue lexicon, loaded once per process from ``data/extract/en/cues.toml``.
 
 Which words can introduce reported speech, and how (addressee, object, particle,
 passive), is data; this module only turns the file into typed lookups.
@@ -85,7 +85,7 @@ class CueLexicon:
 @functools.lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     """The process-wide cue lexicon (the data file is read once)."""
-    data = load_toml("extract/cues.toml")
+    data = load_toml("extract/en/cues.toml")
     verbs: dict[str, VerbCue] = {}
     for row in data.get("verb", []):
         verbs[row["lemma"]] = VerbCue(

@@ -1,4 +1,4 @@
-"""CAMEO code, PLOVER category and mode of each signal type (``data/extract/signal_codes.toml``).
+"""CAMEO code, PLOVER category and mode of each signal type (``data/extract/en/signal_codes.toml``).
 
 A signal type maps to one CAMEO code and PLOVER category; the signal's topics
 may name a more specific CAMEO code and a PLOVER mode (``by_topic``), because
@@ -28,7 +28,7 @@ class EventCodes:
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, Any]]:
-    data = load_toml("extract/signal_codes.toml")
+    data = load_toml("extract/en/signal_codes.toml")
     for typ in SIGNAL_TYPES:
         if typ not in data:
             raise ValueError(f"signal_codes.toml: no codes for signal type {typ!r}")

@@ -1,7 +1,7 @@
 """Attribution extraction: who is presented as the source of a statement, through whom.
 
 Works on the existing spaCy parse (no second parse) with a cue lexicon kept as
-data (``data/extract/cues.toml``, see ``cues``). spaCy gives tokens, lemmas and
+data (``data/extract/en/cues.toml``, see ``cues``). spaCy gives tokens, lemmas and
 dependencies; what no library does here is written by hand and kept small:
 
 * cue finding: listed reporting verbs in a speech frame (clause complement,
@@ -33,10 +33,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from newstrace import ids
-from newstrace.extract.attribution_context import Discourse, Draft
-from newstrace.extract.cues import CueLexicon, VerbCue, cue_lexicon
-from newstrace.extract.quotes import Quote, QuoteMap
-from newstrace.extract.speakers import (
+from newstrace.extract.attribution.context import Discourse, Draft
+from newstrace.extract.attribution.cues import CueLexicon, VerbCue, cue_lexicon
+from newstrace.extract.attribution.quotes import Quote, QuoteMap
+from newstrace.extract.attribution.speakers import (
     NO_SPEAKER,
     Speaker,
     classify,

@@ -1,7 +1,7 @@
 """Conditions of a signal: what the actor ties the position to, as structure.
 
 Two sources, both read off the spaCy dependency tree with the cue words and
-the topic detail lexicon of ``data/extract/conditions.toml``:
+the topic detail lexicon of ``data/extract/en/conditions.toml``:
 
 - condition clauses: a clause or phrase opened by a cue ("only if", "provided
   that", "in exchange for", "unless", "without") that hangs on the signal's
@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from newstrace.extract.signal_syntax import VERBAL, Token, chain, is_relative
+from newstrace.extract.signals.syntax import VERBAL, Token, chain, is_relative
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS, Condition
 
@@ -113,7 +113,7 @@ def _words(values: Iterable[object]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def condition_table() -> ConditionTable:
-    data = load_toml("extract/conditions.toml")
+    data = load_toml("extract/en/conditions.toml")
     cues: list[Cue] = []
     for i, row in enumerate(data.get("cue", [])):
         state = _state(row.get("state"), f"cue {i}")

@@ -3,7 +3,7 @@
 A reader weighs "two people close to the Kremlin" differently from "a former
 official", so the description the text gives is kept, not only a name. This
 reads the speaker phrase in the existing spaCy parse (no second parse); the word
-lists are data (``data/extract/source_profile.toml``). No library describes
+lists are data (``data/extract/en/source_profile.toml``). No library describes
 sources this way, so the walk over the phrase is written here, kept to the
 phrase's own tokens. The cue's force comes from the cue lexicon, and the chain
 of relaying outlets from the attributions of the same sentence ("X reported,
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newstrace.extract.cues import cue_lexicon
+from newstrace.extract.attribution.cues import cue_lexicon
 from newstrace.knowledge import actors
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.nlp import ParsedDocument
@@ -48,7 +48,7 @@ class ProfileWords:
 @functools.lru_cache(maxsize=1)
 def profile_words() -> ProfileWords:
     """The process-wide word lists (the data file is read once)."""
-    data = load_toml("extract/source_profile.toml")
+    data = load_toml("extract/en/source_profile.toml")
     roles = [str(w).lower() for w in data["roles"]["words"]]
     return ProfileWords(
         numbers={str(k): int(v) for k, v in data["numbers"].items()},

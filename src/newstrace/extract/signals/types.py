@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newstrace.extract.signal_conditions import condition_table
-from newstrace.extract.signal_lexicon import Lexicon, Rule, TriggerForm
-from newstrace.extract.signal_syntax import (
+from newstrace.extract.signals.conditions import condition_table
+from newstrace.extract.signals.lexicon import Lexicon, Rule, TriggerForm
+from newstrace.extract.signals.syntax import (
     COMPLEMENT_DEPS,
     VERBAL,
     Token,

@@ -2,7 +2,7 @@
 
 Built on the spaCy parse plus the shared actor and outlet tables; the word lists
 (source nouns, commentators, groups, documents, pronouns) are data in
-``data/extract/speakers.toml``. Pronouns and anaphoric descriptions ("the
+``data/extract/en/speakers.toml``. Pronouns and anaphoric descriptions ("the
 official") are resolved elsewhere (``attribution_context``) because they need
 the document's history; this module only classifies one phrase on its own.
 """
@@ -64,7 +64,7 @@ class SpeakerWords:
 @functools.lru_cache(maxsize=1)
 def speaker_words() -> SpeakerWords:
     """The process-wide speaker word lists (the data file is read once)."""
-    data = load_toml("extract/speakers.toml")
+    data = load_toml("extract/en/speakers.toml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in data.get(key, ()))

@@ -1,7 +1,7 @@
 """Signal extractor: positions, intentions and acts reported for an actor.
 
 One pass over the sentences of a parsed document. Each component lives in its
-own module and reads its cues from ``data/extract/signals.toml`` and
+own module and reads its cues from ``data/extract/en/signals.toml`` and
 ``topics.toml``:
 
 - ``signal_types``    triggers and their type (lexicon + dependency patterns)
@@ -45,17 +45,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from newstrace import ids
-from newstrace.extract.signal_actor import ActorRef, ActorResolver
-from newstrace.extract.signal_certainty import certainty_of
-from newstrace.extract.signal_conditions import conditions_for, merge_conditions
-from newstrace.extract.signal_lexicon import Lexicon, lexicon
-from newstrace.extract.signal_polarity import is_advice, is_future, is_negated, polarity
-from newstrace.extract.signal_source import link_attribution, source_of, speaker_ref
-from newstrace.extract.signal_span import evidence_span
-from newstrace.extract.signal_syntax import Token, chain
-from newstrace.extract.signal_topics import refine, topics_for
-from newstrace.extract.signal_types import Trigger, find_triggers, is_hard, restricted
-from newstrace.extract.signal_when import TimedToken, attach_time, time_roots
+from newstrace.extract.signals.actor import ActorRef, ActorResolver
+from newstrace.extract.signals.certainty import certainty_of
+from newstrace.extract.signals.conditions import conditions_for, merge_conditions
+from newstrace.extract.signals.lexicon import Lexicon, lexicon
+from newstrace.extract.signals.polarity import is_advice, is_future, is_negated, polarity
+from newstrace.extract.signals.source import link_attribution, source_of, speaker_ref
+from newstrace.extract.signals.span import evidence_span
+from newstrace.extract.signals.syntax import Token, chain
+from newstrace.extract.signals.topics import refine, topics_for
+from newstrace.extract.signals.types import Trigger, find_triggers, is_hard, restricted
+from newstrace.extract.signals.when import TimedToken, attach_time, time_roots
 from newstrace.knowledge import actors
 from newstrace.nlp import ParsedDocument
 from newstrace.records import TOPICS, Attribution, Polarity, Signal

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newstrace.extract.signal_dateline import find_datelines
-from newstrace.extract.signal_lexicon import Lexicon
-from newstrace.extract.signal_syntax import VERBAL, Token, chain
-from newstrace.extract.signal_types import Trigger
+from newstrace.extract.signals.dateline import find_datelines
+from newstrace.extract.signals.lexicon import Lexicon
+from newstrace.extract.signals.syntax import VERBAL, Token, chain
+from newstrace.extract.signals.types import Trigger
 from newstrace.knowledge import actors
 from newstrace.knowledge.actor_table import Actor
 

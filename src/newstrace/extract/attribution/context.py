@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newstrace.extract.speakers import Speaker, classify, speaker_like
+from newstrace.extract.attribution.speakers import Speaker, classify, speaker_like
 from newstrace.knowledge import actors
 
 _WINDOW = 5  # sentences a pronoun may look back

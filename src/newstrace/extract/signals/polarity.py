@@ -9,9 +9,9 @@ tentative verbs between the actor and the signal ("may be willing to consider").
 
 from __future__ import annotations
 
-from newstrace.extract.signal_lexicon import Lexicon
-from newstrace.extract.signal_syntax import Token, chain
-from newstrace.extract.signal_types import Trigger
+from newstrace.extract.signals.lexicon import Lexicon
+from newstrace.extract.signals.syntax import Token, chain
+from newstrace.extract.signals.types import Trigger
 from newstrace.records import Polarity
 
 

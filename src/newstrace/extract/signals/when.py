@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from newstrace.extract.signal_lexicon import Lexicon
-from newstrace.extract.signal_syntax import CLAUSAL, VERBAL, Token, chain
-from newstrace.extract.signal_types import Trigger
+from newstrace.extract.signals.lexicon import Lexicon
+from newstrace.extract.signals.syntax import CLAUSAL, VERBAL, Token, chain
+from newstrace.extract.signals.types import Trigger
 from newstrace.records import PublishedDate, TimeExpression, When
 
 TimedToken = tuple[TimeExpression, Token]

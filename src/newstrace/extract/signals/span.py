@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from newstrace.extract.signal_actor import ActorRef
-from newstrace.extract.signal_lexicon import Lexicon
-from newstrace.extract.signal_syntax import VERBAL, Token, chain, clause_opening_with
-from newstrace.extract.signal_types import Trigger
+from newstrace.extract.signals.actor import ActorRef
+from newstrace.extract.signals.lexicon import Lexicon
+from newstrace.extract.signals.syntax import VERBAL, Token, chain, clause_opening_with
+from newstrace.extract.signals.types import Trigger
 
 _EDGE = frozenset({"punct", "cc", "mark", "prep"})
 _MAX_TOKENS = 60

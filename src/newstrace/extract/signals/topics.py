@@ -1,4 +1,4 @@
-"""Topics of a signal from keyword patterns (``data/extract/topics.toml``).
+"""Topics of a signal from keyword patterns (``data/extract/en/topics.toml``).
 
 A topic is a regular-expression hit in the evidence text; deny/confirm/doubt
 look at the whole sentence (what is denied usually lies outside the cue), and a
@@ -34,7 +34,7 @@ class TopicTable:
 
 @functools.lru_cache(maxsize=1)
 def topic_table() -> TopicTable:
-    data = load_toml("extract/topics.toml")
+    data = load_toml("extract/en/topics.toml")
     patterns = []
     for name, row in data.get("topic", {}).items():
         if name not in TOPICS:

@@ -1,4 +1,4 @@
-"""The signal lexicon (``data/extract/signals.toml``), read once per process.
+"""The signal lexicon (``data/extract/en/signals.toml``), read once per process.
 
 Trigger families, word classes, phrase patterns, actor and polarity cues are
 data; this module only turns them into lookup structures: a lemma index from
@@ -245,7 +245,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The process-wide signal lexicon."""
-    return build_lexicon(load_toml("extract/signals.toml"))
+    return build_lexicon(load_toml("extract/en/signals.toml"))
 
 
 _PLURALS = (("men", "man"), ("ies", "y"), ("es", ""), ("s", ""))

@@ -13,7 +13,7 @@ The source kind follows the attribution: a named non-media speaker is on
 record, an unnamed one anonymous, an outlet's own report (or no attribution)
 is "reported". A speaker's own act told in the perfect as background ("Trump
 has called for a ceasefire", "Russia has sent peace overtures") is the
-outlet's summary, hence "reported" (``data/extract/signal_source.toml``).
+outlet's summary, hence "reported" (``data/extract/en/signal_source.toml``).
 Hand-written: no library links reported speech to the events inside it.
 """
 
@@ -24,8 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newstrace.extract.cues import cue_lexicon
-from newstrace.extract.signal_actor import ActorRef
+from newstrace.extract.attribution.cues import cue_lexicon
+from newstrace.extract.signals.actor import ActorRef
 from newstrace.knowledge import actors, outlets
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import Attribution, SignalSource
@@ -47,7 +47,7 @@ class SourceRules:
 
 @functools.lru_cache(maxsize=1)
 def source_rules() -> SourceRules:
-    data = load_toml("extract/signal_source.toml")
+    data = load_toml("extract/en/signal_source.toml")
     bg = data.get("background", {})
     return SourceRules(
         background_aux=frozenset(str(w).casefold() for w in bg.get("aux", ())),

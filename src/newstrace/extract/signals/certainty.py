@@ -1,6 +1,6 @@
 """How firmly a signal is stated: confirmed, reported, signalled or speculative.
 
-Read from three things, in this order (``data/extract/certainty.toml``): a
+Read from three things, in this order (``data/extract/en/certainty.toml``): a
 third party's reading or a possibility above the signal ("Trump thinks Putin
 is serious", "it could be an attempt") makes it speculative; a verb of
 signalling or a phrase of indirect channels ("signalled through
@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newstrace.extract.cues import cue_lexicon
-from newstrace.extract.signal_syntax import Token, is_relative
+from newstrace.extract.attribution.cues import cue_lexicon
+from newstrace.extract.signals.syntax import Token, is_relative
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import Attribution, SignalSource
 
@@ -48,7 +48,7 @@ def _words(values: Iterable[object] | None) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def certainty_table() -> CertaintyTable:
-    data = load_toml("extract/certainty.toml")
+    data = load_toml("extract/en/certainty.toml")
     spec = data.get("speculative", {})
     sig = data.get("signalled", {})
     phrases = list(sig.get("phrases", ()))
