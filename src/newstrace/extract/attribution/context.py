@@ -47,6 +47,8 @@ class Draft:
     content_start: int | None = None
     content_end: int | None = None
     antecedent: Draft | None = None
+    component: str = "rules"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

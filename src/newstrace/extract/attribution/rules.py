@@ -44,6 +44,7 @@ from newstrace.extract.attribution.speakers import (
     speaker_like,
     speaker_words,
 )
+from newstrace.extract.attribution.tagged import Tagged, tagged_by_sentence
 from newstrace.knowledge import outlets
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution
@@ -58,13 +59,22 @@ _LEFT_STOP = frozenset({"conj", "appos", "nsubj", "nsubjpass", "ccomp", "advcl",
                         "ROOT", "xcomp"})
 
 
-def extract_attributions(parsed: ParsedDocument) -> Iterator[Attribution]:
-    """Yield the document's attributions in text order."""
+def extract_attributions(
+    parsed: ParsedDocument, *, rules: bool = True, trained: bool = True, min_confidence: float = 0.0,
+) -> Iterator[Attribution]:
+    """Yield the document's attributions in text order.
+
+    ``rules`` finds cues with the lexicon and the parse; ``trained`` adds the cues
+    that the attribution tagger marked (``doc.spans``, present when the tagger ran
+    in the spaCy pipeline) and the rules did not find, with at least
+    ``min_confidence``. Both go through the same speaker, pronoun, content and
+    via logic.
+    """
     doc = parsed.doc
     text = parsed.text
     if len(doc) == 0:
         return
-    run = _Run(doc, text)
+    run = _Run(doc, text, rules=rules, trained=trained, min_confidence=min_confidence)
     run.walk()
     doc_id = parsed.doc_id
     for d in run.finish():
@@ -84,15 +94,20 @@ def extract_attributions(parsed: ParsedDocument) -> Iterator[Attribution]:
             content_end=d.content_end,
             sentence_start=d.sentence_start,
             sentence_end=d.sentence_end,
+            component=d.component,
+            confidence=d.confidence,
         )
 
 
 class _Run:
     """One pass over one document."""
 
-    def __init__(self, doc: Any, text: str) -> None:
+    def __init__(self, doc: Any, text: str, *, rules: bool = True, trained: bool = True,
+                 min_confidence: float = 0.0) -> None:
         self.doc = doc
         self.text = text
+        self.use_rules = rules
+        self.min_confidence = min_confidence
         self.lex: CueLexicon = cue_lexicon()
         self.quotes = QuoteMap(text)
         self.sents = list(doc.sents)
@@ -108,6 +123,7 @@ class _Run:
         self.person_words = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
         dashes = re.escape(self.lex.byline_dashes) if self.lex.byline_dashes else None
         self.byline = re.compile(f"[”\"]\\s*([{dashes}])" + _BYLINE_NAME) if dashes else None
+        self.tagged = tagged_by_sentence(doc, self.sents) if trained else {}
 
     # ------------------------------------------------------------------ walking
 
@@ -118,6 +134,8 @@ class _Run:
         for k, sent in enumerate(self.sents):
             before = len(self.ctx.drafts)
             for t in sent:
+                if not self.use_rules:
+                    break
                 if t.i in self.handled or self.quotes.inside(t.idx):
                     continue
                 if t.lower_ in self.lex.preps and t.dep_ in ("prep", "ROOT", "advmod", "case"):
@@ -126,7 +144,10 @@ class _Run:
                     self._noun_cue(t, k, sent)
                 elif t.pos_ in ("VERB", "AUX") and t.tag_.startswith("VB"):
                     self._verb_cue(t, k, sent)
-            self._line_cues(k, sent, before)
+            if self.use_rules:
+                self._line_cues(k, sent, before)
+            if k in self.tagged:
+                self._tagged_cues(k, sent, before)
             self._settle_sentence(k, before)
 
     # ------------------------------------------------------------------ helpers
@@ -754,6 +775,76 @@ class _Run:
         if via is not None:
             d.via, d.via_explicit = via, True
         return True
+
+    # ------------------------------------------------------------------ tagged cues
+
+    def _tagged_cues(self, k: int, sent: Any, before: int) -> None:
+        """Cues the trained tagger marked and no rule found become attributions.
+
+        The speaker is the tagger's nearest Source span in the sentence (else the
+        verb's parsed subject), resolved like a rule speaker; the content is its
+        nearest Content span (else the rest of the sentence); a recipient outlet
+        ("told Reuters") gives the via, as for rule cues.
+        """
+        spans = self.tagged[k]
+        doc = self.doc
+        for cue in (t for t in spans if t.role == "CUE"):
+            if cue.confidence < self.min_confidence:
+                continue
+            c_lo, c_hi = self._span(list(doc[cue.start : cue.end]))
+            drafts = self.ctx.drafts[before:]
+            if any(d.start < c_hi and c_lo < d.end for d in drafts) or any(
+                    cue.start <= d.cue_i < cue.end for d in self.ctx.drafts[before:]):
+                continue
+            root = doc[cue.start : cue.end].root
+            src = self._nearest(spans, "SOURCE", cue)
+            head: Any = None
+            if src is not None:
+                tokens = list(doc[src.start : src.end])
+                head = doc[src.start : src.end].root
+            else:
+                head, _ = self._subject(root)
+                tokens = phrase_tokens(head) if head is not None else []
+            if head is not None and not any(x.is_alpha for x in tokens):
+                head = None
+            sp: Speaker = NO_SPEAKER
+            ante: Draft | None = None
+            if head is not None:
+                sp = classify(head, tokens)
+                resolved = self._resolve(sp, head, k)
+                if resolved is not None:
+                    sp, ante = resolved
+            lo, hi = c_lo, c_hi
+            if sp.text is not None and max(hi, sp.end) - min(lo, sp.start) <= 320:
+                lo, hi = min(lo, sp.start), max(hi, sp.end)
+            elif sp.text is not None:
+                sp, ante = NO_SPEAKER, None
+            lemma = " ".join(t.lemma_.lower() for t in doc[cue.start : cue.end] if not t.is_punct)
+            d = self._draft(lo, hi, sp, lemma or root.lemma_.lower(), root.i, k, ante)
+            d.component, d.confidence = "trained", cue.confidence
+            recipient = self._recipient(root, list(root.children), self.lex.verb(root.lemma_.lower()))
+            if recipient is not None:
+                out = outlets().lookup(" ".join(x.text for x in phrase_tokens(recipient)))
+                if out is not None:
+                    d.via, d.via_explicit = out.name, True
+            content = self._nearest(spans, "CONTENT", cue)
+            if content is not None:
+                self._set_content(d, *self._span(list(doc[content.start : content.end])))
+            else:
+                self._set_content(d, *self._rest_of_sentence(sent, lo, hi))
+
+    @staticmethod
+    def _nearest(spans: list[Tagged], role: str, cue: Tagged) -> Tagged | None:
+        """The ``role`` span closest to the cue in tokens (ties: the one before it)."""
+        best: Tagged | None = None
+        gap = 10**9
+        for t in spans:
+            if t.role != role:
+                continue
+            g = cue.start - t.end if t.end <= cue.start else t.start - cue.end
+            if g < gap:
+                best, gap = t, g
+        return best
 
     # ------------------------------------------------------------------ settling
 

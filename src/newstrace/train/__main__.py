@@ -1,0 +1,68 @@
+"""Retrain the shipped models from ``../shared`` with a fixed seed.
+
+    python -m newstrace.train attribution [--seed 0] [--max-steps N] [--ship]
+
+The data is prepared once into ``build/`` (parsed examples), then spaCy's own
+config-driven trainer runs ``train/configs/<model>.cfg``. ``--ship`` copies the
+best model into the package (``newstrace/models/<model>``), where the pipeline
+loads it offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+CONFIGS = Path(__file__).resolve().parent / "configs"
+SHIPPED = Path(__file__).resolve().parents[1] / "models"
+
+
+def _attribution(args: argparse.Namespace) -> int:
+    from spacy.cli.train import train
+    from spacy.util import fix_random_seed  # type: ignore[attr-defined]
+
+    import newstrace.extract.attribution.tagger
+    import newstrace.train.corpus  # noqa: F401  (registers the reader)
+    from newstrace.train.polnear import build, polnear_dir
+
+    root = Path(args.polnear) if args.polnear else polnear_dir()
+    if not (root / "train").is_dir():
+        print(f"E019: PolNeAR not found at {root} (needs ../shared/eval/polnear)", file=sys.stderr)
+        return 2
+    data = Path(args.build) / "polnear"
+    for split in ("train", "dev"):
+        if args.rebuild or not (data / f"{split}.gold.spacy").exists():
+            print(f"preparing PolNeAR {split} …", flush=True)
+            build(root, split, data)
+    out = Path(args.build) / "models" / "attribution"
+    fix_random_seed(args.seed)
+    overrides = {"paths.train": str(data / "train"), "paths.dev": str(data / "dev"),
+                 "system.seed": args.seed}
+    if args.max_steps:
+        overrides["training.max_steps"] = args.max_steps
+    train(CONFIGS / "attribution.cfg", out, overrides=overrides)
+    if args.ship:
+        target = SHIPPED / "attribution"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(out / "model-best", target)
+        print(f"shipped {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newstrace.train", description=__doc__.splitlines()[0])
+    ap.add_argument("model", choices=["attribution"])
+    ap.add_argument("--polnear", help="PolNeAR folder (default ../shared/eval/polnear)")
+    ap.add_argument("--build", default="build", help="work folder for prepared data and checkpoints")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-steps", type=int, default=0, help="override the config's max_steps")
+    ap.add_argument("--rebuild", action="store_true", help="prepare the data again")
+    ap.add_argument("--ship", action="store_true", help="copy the best model into the package")
+    args = ap.parse_args(argv)
+    return _attribution(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
