@@ -14,6 +14,7 @@ report ``test``.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections import defaultdict
@@ -138,7 +139,11 @@ def score_split(split: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "both"], default="dev")
+    ap.add_argument("--attribution", choices=["rules", "trained", "combined"],
+                    help="attribution component (default: the pipeline's default)")
     args = ap.parse_args()
+    if args.attribution:
+        os.environ["NEWSTRACE_ATTRIBUTION"] = args.attribution
     if not POLNEAR.is_dir():
         print(f"skipped: {POLNEAR} is not present")
         sys.exit(0)

@@ -158,7 +158,7 @@ def score_documents(predictions: Sequence[dict[str, Any]], gold_docs: Sequence[d
     scores = Scores()
     af = scores.attribution_fields
     sf = scores.signal_fields
-    for name in ("named", "speaker_kind", "speaker_canonical", "via", "direct"):
+    for name in ("named", "speaker_kind", "speaker_canonical", "via", "via_given", "direct"):
         af[name] = Accuracy()
     for name in ("topics", "polarity", "source_kind", "when"):
         sf[name] = Accuracy()
@@ -198,6 +198,8 @@ def score_documents(predictions: Sequence[dict[str, Any]], gold_docs: Sequence[d
             af["speaker_kind"].add(pp.get("speaker_kind") == gg.get("speaker_kind"))
             af["speaker_canonical"].add(pp.get("speaker_canonical") == gg.get("speaker_canonical"))
             af["via"].add(_norm_via(pp.get("via")) == _norm_via(gg.get("via")))
+            if gg.get("via"):  # where the text gives a channel: the harder half of via
+                af["via_given"].add(_norm_via(pp.get("via")) == _norm_via(gg.get("via")))
             af["direct"].add(pp.get("direct") == gg.get("direct"))
 
         ps, gs = p.get("signals", []), g.get("signals", [])

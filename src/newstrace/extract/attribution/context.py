@@ -49,6 +49,7 @@ class Draft:
     antecedent: Draft | None = None
     component: str = "rules"
     confidence: float = 1.0
+    new_occasion: bool = False  # the cue names another setting ("told reporters"): no carried via
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newstrace import ids
+from newstrace.extract.attribution.channels import carry_forward, find_channel
 from newstrace.extract.attribution.context import Discourse, Draft
 from newstrace.extract.attribution.cues import CueLexicon, VerbCue, cue_lexicon
 from newstrace.extract.attribution.quotes import Quote, QuoteMap
@@ -781,10 +782,9 @@ class _Run:
     def _tagged_cues(self, k: int, sent: Any, before: int) -> None:
         """Cues the trained tagger marked and no rule found become attributions.
 
-        The speaker is the tagger's nearest Source span in the sentence (else the
-        verb's parsed subject), resolved like a rule speaker; the content is its
-        nearest Content span (else the rest of the sentence); a recipient outlet
-        ("told Reuters") gives the via, as for rule cues.
+        The speaker (``_tagged_source``) is resolved like a rule speaker, the content
+        comes from the parse where it can (``_tagged_content``), and a recipient
+        outlet ("told Reuters") gives the via, as for rule cues.
         """
         spans = self.tagged[k]
         doc = self.doc
@@ -797,14 +797,7 @@ class _Run:
                     cue.start <= d.cue_i < cue.end for d in self.ctx.drafts[before:]):
                 continue
             root = doc[cue.start : cue.end].root
-            src = self._nearest(spans, "SOURCE", cue)
-            head: Any = None
-            if src is not None:
-                tokens = list(doc[src.start : src.end])
-                head = doc[src.start : src.end].root
-            else:
-                head, _ = self._subject(root)
-                tokens = phrase_tokens(head) if head is not None else []
+            head, tokens = self._tagged_source(spans, cue, root)
             if head is not None and not any(x.is_alpha for x in tokens):
                 head = None
             sp: Speaker = NO_SPEAKER
@@ -827,11 +820,37 @@ class _Run:
                 out = outlets().lookup(" ".join(x.text for x in phrase_tokens(recipient)))
                 if out is not None:
                     d.via, d.via_explicit = out.name, True
-            content = self._nearest(spans, "CONTENT", cue)
-            if content is not None:
-                self._set_content(d, *self._span(list(doc[content.start : content.end])))
-            else:
-                self._set_content(d, *self._rest_of_sentence(sent, lo, hi))
+            self._set_content(d, *self._tagged_content(spans, cue, root, sent, lo, hi))
+
+    def _tagged_source(self, spans: list[Tagged], cue: Tagged, root: Any) -> tuple[Any, list[Any]]:
+        """The speaker of a tagged cue: a tagged Source that is the verb's subject or next to
+        the cue; else the parsed subject; else the nearest tagged Source in the sentence."""
+        doc = self.doc
+        subj, _ = self._subject(root) if root.pos_ in ("VERB", "AUX") else (None, False)
+        near = self._nearest(spans, "SOURCE", cue)
+        if near is not None:
+            gap = cue.start - near.end if near.end <= cue.start else near.start - cue.end
+            holds_subject = subj is not None and near.start <= subj.i < near.end
+            if holds_subject or gap <= 3 or subj is None:
+                return doc[near.start : near.end].root, list(doc[near.start : near.end])
+        if subj is not None:
+            return subj, phrase_tokens(subj)
+        return None, []
+
+    def _tagged_content(self, spans: list[Tagged], cue: Tagged, root: Any, sent: Any,
+                        lo: int, hi: int) -> tuple[int, int]:
+        """What a tagged cue attributes: the verb's clause complement or an adjacent quote
+        (as for rule cues), else the tagger's nearest Content span, else the rest of the sentence."""
+        clause = [c for c in root.children if c.dep_ in self.lex.clause_deps]
+        if clause:
+            return self._span([x for c in clause for x in c.subtree])
+        for q in (self._quote_before(lo), self._quote_after(hi)):
+            if q is not None:
+                return q.start, q.end
+        content = self._nearest(spans, "CONTENT", cue)
+        if content is not None:
+            return self._span(list(self.doc[content.start : content.end]))
+        return self._rest_of_sentence(sent, lo, hi)
 
     @staticmethod
     def _nearest(spans: list[Tagged], role: str, cue: Tagged) -> Tagged | None:
@@ -892,6 +911,7 @@ class _Run:
                     and d.speaker.role not in ("source", "commentator", "generic", "group"):
                 d.via = by_para[d.para_index]
         self._extend_quote_paragraphs(drafts)
+        self._channels(drafts)
         seen: set[tuple[int, int, str]] = set()
         out: list[Draft] = []
         for d in drafts:
@@ -900,6 +920,22 @@ class _Run:
                 seen.add(key)
                 out.append(d)
         return out
+
+    def _channels(self, drafts: list[Draft]) -> None:
+        """The channel named in each cue's own frame, then carried to the speaker's later
+        statements (``channels``)."""
+        for d in drafts:
+            if d.via is not None or d.speaker.kind == "media" or not 0 <= d.cue_i < len(self.doc):
+                continue
+            lo = d.content_start if d.content_start is not None else -1
+            hi = d.content_end if d.content_end is not None else -1
+            t = self.doc[d.cue_i]
+            content = {x.i for x in t.subtree if lo <= x.idx < hi}
+            name, occasion = find_channel(t, content)
+            if name:
+                d.via, d.via_explicit = name, True
+            d.new_occasion = occasion
+        carry_forward(drafts)
 
     def _said(self, d: Draft) -> bool:
         """Whether a draft's cue is a listed verb of saying (not "according to", not a noun)."""
