@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 
@@ -205,3 +206,48 @@ def test_schema_vocabularies_match_the_code() -> None:
     assert get_args(link.StanceLabel) == stance.LABELS
     html_unless = clean.HtmlRule.model_fields["unless"].annotation
     assert set(get_args(get_args(html_unless)[0])) == _FEATURES
+
+
+def _shipped(relpath: str) -> dict[str, Any]:
+    with (data_dir() / relpath).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def test_stance_schema_declares_exactly_the_parameters_the_code_reads() -> None:
+    from newstrace.knowledge.schemas import link
+    from newstrace.link.stance import StanceParams
+
+    declared = {*link.Relatedness.model_fields, *link.Evidence.model_fields, *link.Decision.model_fields}
+    assert declared == set(StanceParams.__dataclass_fields__) - {"cues"}
+
+
+def test_line_patterns_name_only_defined_word_lists() -> None:
+    lists = set(_shipped("clean/words.toml"))
+    for i, rule in enumerate(_shipped("clean/lines.toml")["rule"]):
+        for name in re.findall(r"\{([a-z_]+)\}", rule.get("pattern", "")):
+            assert name in lists, f"lines.toml rule[{i}] names an undefined word list {{{name}}}"
+
+
+def test_html_overrides_name_line_rules() -> None:
+    names = {rule["name"] for rule in _shipped("clean/lines.toml")["rule"]}
+    assert set(_shipped("clean/html.toml")["override"]["body"]) <= names
+
+
+def test_signal_codes_name_plover_categories_and_scored_modes() -> None:
+    categories = _shipped("export/plover.toml")["category"]
+    for typ, row in _shipped("extract/en/signal_codes.toml").items():
+        if row.get("plover") is None:
+            continue
+        modes = categories[row["plover"]].get("modes", {})
+        for mode in [row.get("mode"), *(t.get("mode") for t in row.get("by_topic", {}).values())]:
+            assert mode is None or mode in modes, f"{typ}: mode {mode!r} has no score in plover.toml"
+
+
+def test_condition_content_kinds_must_be_given_by_a_detail(tmp_path: Path) -> None:
+    text = (
+        '[[cue]]\nwords = ["if"]\nstate = "required"\n\n'
+        '[[content]]\ntype = "demand"\nstate = "required"\nkinds = ["frontline"]\n\n'
+        '[[detail]]\ntopic = "territory"\nkind = "front_line"\npatterns = ["line"]\n'
+    )
+    message = _error(_write(tmp_path, "conditions.toml", text), "extract/en/conditions.toml")
+    assert "content[0].kinds[0]: no detail gives kind 'frontline'" in message

@@ -230,12 +230,20 @@ class DetailPattern(Table):
 
 
 class ConditionTable(Table):
-    """``extract/<lang>/conditions.toml``."""
+    """``extract/<lang>/conditions.toml``; a content rule's kinds are those its details give."""
 
     words: ConditionWords = ConditionWords()
     cue: list[ConditionCue]
     content: list[ContentRule] = []
     detail: list[DetailPattern] = []
+
+    @model_validator(mode="after")
+    def _kinds_known(self) -> Self:
+        kinds = {d.kind for d in self.detail if d.kind is not None}
+        report([(("content", i, "kinds", j), f"no detail gives kind {kind!r}")
+                for i, rule in enumerate(self.content)
+                for j, kind in enumerate(rule.kinds) if kind not in kinds])
+        return self
 
 
 # --------------------------------------------------------------------------- certainty.toml
