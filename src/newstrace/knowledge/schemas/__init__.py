@@ -46,7 +46,11 @@ SCHEMAS: tuple[tuple[str, str], ...] = (
     ("actors/*.toml", "knowledge.Actors"),
     ("outlets.toml", "knowledge.Outlets"),
     ("outlets_*.toml", "knowledge.Outlets"),
+    # only in a user's knowledge folder: topic patterns in the layout of extract/<lang>/topics.toml
+    ("topics.toml", "signals.Topics"),
 )
+#: Patterns no packaged file uses.
+USER_ONLY = frozenset({"topics.toml"})
 
 
 def schema_for(relpath: str) -> type[BaseModel] | None:

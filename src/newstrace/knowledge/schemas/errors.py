@@ -10,7 +10,7 @@ import difflib
 import re
 import types
 from collections.abc import Sequence
-from typing import Any, NoReturn, Union, get_args, get_origin
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel
 from pydantic_core import ErrorDetails, PydanticCustomError
@@ -29,12 +29,6 @@ _EXPECTED = {
 MAX_LISTED = 8
 
 Loc = Sequence[int | str]
-
-
-def fail(at: Loc, message: str) -> NoReturn:
-    """Raise a cross-reference error for the key ``at`` below the table being checked."""
-    report([(at, message)])
-    raise AssertionError("unreachable")
 
 
 def report(problems: Sequence[tuple[Loc, str]]) -> None:
