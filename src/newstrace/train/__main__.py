@@ -35,7 +35,7 @@ def _attribution(args: argparse.Namespace) -> int:
     for split in ("train", "dev"):
         if args.rebuild or not (data / f"{split}.gold.spacy").exists():
             print(f"preparing PolNeAR {split} …", flush=True)
-            build(root, split, data)
+            build(root, split, data, limit=args.limit)
     out = Path(args.build) / "models" / "attribution"
     fix_random_seed(args.seed)
     overrides = {"paths.train": str(data / "train"), "paths.dev": str(data / "dev"),
@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-steps", type=int, default=0, help="override the config's max_steps")
     ap.add_argument("--rebuild", action="store_true", help="prepare the data again")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N articles per split (tests)")
     ap.add_argument("--ship", action="store_true", help="copy the best model into the package")
     args = ap.parse_args(argv)
     return _attribution(args)

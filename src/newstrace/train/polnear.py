@@ -92,12 +92,14 @@ def reference(doc: Doc, tags: list[str]) -> Doc:
     return ref
 
 
-def build(root: Path, split: str, out: Path, *, model: str | None = None) -> int:
+def build(root: Path, split: str, out: Path, *, model: str | None = None, limit: int = 0) -> int:
     """Write ``out/<split>.pred.spacy`` (parsed) and ``out/<split>.gold.spacy`` (roles); count docs."""
     from newstrace.nlp import load_model
 
     nlp = load_model(model, tagger=False)
     items = articles(root, split)
+    if limit:
+        items = items[:limit]
     roles = [role_spans(ann) for _, ann in items]  # fail on a bad file before the long parse
     texts = ((root / split / "text" / f"{base}.txt").read_text("utf-8") for base, _ in items)
     pred, gold = DocBin(store_user_data=False), DocBin(store_user_data=False)

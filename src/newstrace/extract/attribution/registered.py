@@ -22,7 +22,7 @@ from newstrace.records import Attribution
 
 # A tagged cue below this mean tag probability is not added (tuned on PolNeAR dev and our
 # dev gold; NEWSTRACE_ATTRIBUTION_MIN_CONFIDENCE overrides it).
-MIN_CONFIDENCE = float(os.environ.get("NEWSTRACE_ATTRIBUTION_MIN_CONFIDENCE", "0.6"))
+MIN_CONFIDENCE = float(os.environ.get("NEWSTRACE_ATTRIBUTION_MIN_CONFIDENCE", "0.7"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,37 @@ def decode(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     return
 
 
+def _allowed(labels: Sequence[str]) -> Any:
+    """Transition mask: ``I-X`` may only follow ``B-X`` or ``I-X``; everything else is free."""
+    n = len(labels)
+    ok = numpy.ones((n, n), dtype=bool)
+    for j, tag in enumerate(labels):
+        if tag.startswith("I-"):
+            role = tag[2:]
+            for i, prev in enumerate(labels):
+                ok[i, j] = prev in (f"B-{role}", f"I-{role}")
+    return ok
+
+
+def viterbi(probs: Any, labels: Sequence[str]) -> list[int]:
+    """The most probable tag sequence that is valid BIO (hand-written: seven tags, a few
+    numpy operations per token; spaCy's tagger takes each token's argmax on its own)."""
+    n_tok, n_lab = probs.shape
+    logp = numpy.log(numpy.clip(probs, 1e-9, 1.0))
+    penalty = numpy.where(_allowed(labels), 0.0, -1e9)
+    start_ok = numpy.array([0.0 if not t.startswith("I-") else -1e9 for t in labels])
+    score = logp[0] + start_ok
+    back = numpy.zeros((n_tok, n_lab), dtype=numpy.int32)
+    for t in range(1, n_tok):
+        cand = score[:, None] + penalty
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[t]
+    best = [int(score.argmax())]
+    for t in range(n_tok - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
 class AttributionTagger(Tagger):  # type: ignore[misc]
     """spaCy's tagger with role spans as output (see the module docstring)."""
 
@@ -66,8 +97,7 @@ class AttributionTagger(Tagger):  # type: ignore[misc]
         for doc, scores in zip(docs, batch_scores, strict=True):
             spans, confidence = [], []
             if len(doc):
-                best = scores.argmax(axis=1)
-                tags = [labels[int(i)] for i in best]
+                tags = [labels[i] for i in viterbi(scores, labels)]
                 for start, end, role in decode(tags):
                     spans.append(doc[start:end])
                     spans[-1].label_ = role

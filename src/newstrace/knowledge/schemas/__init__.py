@@ -29,6 +29,7 @@ SCHEMAS: tuple[tuple[str, str], ...] = (
     ("export/cameo.toml", "export.Cameo"),
     ("export/plover.toml", "export.Plover"),
     ("extract/*/certainty.toml", "signals.CertaintyTable"),
+    ("extract/*/channels.toml", "attribution.Channels"),
     ("extract/*/conditions.toml", "signals.ConditionTable"),
     ("extract/*/cues.toml", "attribution.Cues"),
     ("extract/*/signal_codes.toml", "signals.SignalCodeTable"),

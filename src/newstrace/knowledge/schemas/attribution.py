@@ -134,3 +134,18 @@ class SourceProfile(Table):
     roles: Roles
     proximity: Proximity
     affiliation: Affiliation
+
+
+class ChannelFrames(Table):
+    preps: list[str]
+    settings: list[str]
+    media_nouns: list[str]
+    new_occasion: list[str]
+
+
+class Channels(Table):
+    """``extract/<lang>/channels.toml``: platforms and the frames that name a statement's channel."""
+
+    platforms: dict[str, list[str]]
+    verb_platforms: dict[str, str]
+    frames: ChannelFrames
