@@ -30,6 +30,8 @@ class ChannelWords:
     settings: frozenset[str]
     media_nouns: frozenset[str]
     new_occasion: frozenset[str]
+    carry_cues: frozenset[str]
+    carry_paragraphs: int
 
 
 @functools.cache
@@ -43,6 +45,8 @@ def channel_words() -> ChannelWords:
         settings=frozenset(frames["settings"]),
         media_nouns=frozenset(frames["media_nouns"]),
         new_occasion=frozenset(frames["new_occasion"]),
+        carry_cues=frozenset(data["carry"]["cues"]),
+        carry_paragraphs=int(data["carry"]["paragraphs"]),
     )
 
 
@@ -101,8 +105,12 @@ def _setting_channel(setting: Any, words: ChannelWords) -> str | None:
 
 def find_channel(cue: Any, content: set[int]) -> tuple[str | None, bool]:
     """(channel, new occasion) for the cue token: the channel named in its own frame, and
-    whether the frame names another occasion ("told reporters", "at a briefing")."""
+    whether the frame names another occasion ("told reporters", "at a briefing").
+    ``content`` holds the token indices of what is attributed and of the speaker phrase,
+    which never name the channel."""
     words = channel_words()
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None, False  # "according to X": X is the speaker, not a channel
     if cue.lemma_.lower() in words.verb_platforms:
         return words.verb_platforms[cue.lemma_.lower()], False
     occasion = False
@@ -143,14 +151,17 @@ def _key(d: Draft) -> str | None:
 
 def carry_forward(drafts: list[Draft]) -> None:
     """A speaker's explicit channel carries to their later statements until a new occasion."""
-    channel: dict[str, str | None] = {}
+    words = channel_words()
+    channel: dict[str, tuple[str, int] | None] = {}
     for d in drafts:
         key = _key(d)
         if key is None:
             continue
         if d.via_explicit and d.via:
-            channel[key] = d.via
+            channel[key] = (d.via, d.para_index)
         elif d.new_occasion:
             channel[key] = None
-        elif d.via is None and d.speaker.kind != "media" and channel.get(key):
-            d.via = channel[key]
+        elif d.via is None and d.speaker.kind != "media" and d.cue in words.carry_cues:
+            held = channel.get(key)
+            if held is not None and d.para_index - held[1] <= words.carry_paragraphs:
+                d.via = held[0]

@@ -930,7 +930,8 @@ class _Run:
             lo = d.content_start if d.content_start is not None else -1
             hi = d.content_end if d.content_end is not None else -1
             t = self.doc[d.cue_i]
-            content = {x.i for x in t.subtree if lo <= x.idx < hi}
+            sp = d.speaker
+            content = {x.i for x in t.subtree if lo <= x.idx < hi or sp.start <= x.idx < sp.end}
             name, occasion = find_channel(t, content)
             if name:
                 d.via, d.via_explicit = name, True

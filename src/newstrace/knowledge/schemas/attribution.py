@@ -143,9 +143,15 @@ class ChannelFrames(Table):
     new_occasion: list[str]
 
 
+class ChannelCarry(Table):
+    cues: list[str]
+    paragraphs: int
+
+
 class Channels(Table):
     """``extract/<lang>/channels.toml``: platforms and the frames that name a statement's channel."""
 
     platforms: dict[str, list[str]]
     verb_platforms: dict[str, str]
     frames: ChannelFrames
+    carry: ChannelCarry
