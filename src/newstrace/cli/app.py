@@ -206,8 +206,8 @@ def timeline(
     if as_json:
         _print_json({"actor": canonical, "entries": entries.to_dicts()})
         return
-    if console.width >= 140:
-        console.print(render.timeline_table(canonical, entries))
+    if console.width >= 110:
+        console.print(render.timeline_table(canonical, entries, console.width))
     else:
         render.timeline_blocks(console, canonical, entries)
 

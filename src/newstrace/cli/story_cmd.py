@@ -41,13 +41,21 @@ def _print_json(obj: Any) -> None:
 
 
 def _evidence(reports: list[Report]) -> Text:
+    from newstrace.cli.render import sentence_text
+
     out = Text()
     for i, r in enumerate(reports[:2]):
         if i:
             out.append("\n")
-        out.append(f"{r.date or 'undated'} ", style="bold")
-        out.append(f"“{r.sentence}”\n")
-        out.append(f"{r.source_line()} · {r.outlet or '-'} · {r.doc_name} · {r.signal_id}", style="dim")
+        out.append(f"{r.date_label} ", style="bold")
+        out.append_text(sentence_text(r.sentence, r.evidence_start, r.evidence_end,
+                                      struck="denied" in r.marks))
+        for a in r.answers:
+            out.append(f"\n{a['mark'].upper()} by {a['actor']} ({a['signal_id']})", style="bold red")
+        if r.voiced_by:
+            out.append(f"\nopinion of {r.voiced_by} about {r.actor}", style="magenta")
+        out.append(f"\n{r.source_line()} · {r.outlet or '-'} · {r.doc_name} · ", style="dim")
+        out.append(r.signal_id, style="dim")
     if len(reports) > 2:
         out.append(f"\n(+{len(reports) - 2} more reports)", style="dim")
     return out
@@ -72,6 +80,14 @@ def _shift_tables(timelines: list[PositionTimeline]) -> list[Table]:
                       Text(sh.before.label() + "\n").append_text(_evidence(sh.before_evidence)),
                       Text(sh.after.label() + "\n").append_text(_evidence(sh.after_evidence)))
         tables.append(s)
+        if pt.set_aside:
+            a = Table(title=f"Set aside: {pt.actor} — {pt.stream} (no shift rests on these)",
+                      header_style="bold", show_lines=True)
+            a.add_column("why", no_wrap=True)
+            a.add_column("report", overflow="fold")
+            for rep in pt.set_aside:
+                a.add_row(rep.set_aside_because() or "", _evidence([rep]))
+            tables.append(a)
     return tables
 
 
@@ -103,12 +119,17 @@ def _story_table(st: Story) -> Table:
               header_style="bold", show_lines=True)
     for col in ("date", "origins", "development", "source"):
         t.add_column(col, overflow="fold")
+    from newstrace.cli.render import sentence_text
+
     for d in st.dates:
-        date = Text(d.date, style="bold")
+        date = Text(d.date_label or d.date, style="bold")
         if d.bases != ["event"]:
             date.append(f"\n{', '.join(d.bases)}", style="dim")
         src = Text(f"{d.source_line()}\n{d.outlet or '-'} · {d.doc_name}\n{d.signal_id}", style="dim")
-        t.add_row(date, f"{d.origins} ({d.reports} reports)", d.sentence, src)
+        told = sentence_text(d.sentence, d.evidence_start, d.evidence_end, struck="denied" in d.marks)
+        for a in d.answers:
+            told.append(f"\n{a['mark'].upper()} by {a['actor']} ({a['signal_id']})", style="bold red")
+        t.add_row(date, f"{d.origins} ({d.reports} reports)", told, src)
     return t
 
 

@@ -513,10 +513,12 @@ class Store:
                 return srows[0]
         raise NewstraceError(Errors.E012, id=item_id)
 
-    def timeline(self, actor: str, *, topic: str | None = None) -> Any:
+    def timeline(self, actor: str, *, topic: str | None = None, since: str | None = None,
+                 until: str | None = None) -> Any:
         from newstrace.timeline import build_timeline
 
-        return build_timeline(self, actor=actor, topic=topic)
+        # since/until: passed through to timeline/ (issue 14: --since/--until on every list)
+        return build_timeline(self, actor=actor, topic=topic, since=since, until=until)
 
     def close(self) -> None:
         self.engine.dispose()
