@@ -159,7 +159,7 @@ def _details(e: TimelineEntry) -> Text:
     return out
 
 
-def timeline_table(actor: str, entries: list[TimelineEntry], width: int) -> Table:
+def timeline_table(actor: str, entries: list[TimelineEntry], width: int | None = None) -> Table:
     """One row per entry; dates and IDs never wrap, the sentence takes what is left."""
     t = Table(title=f"Timeline: {actor} ({len(entries)} entries)", header_style="bold",
               show_lines=True, expand=True, width=width)
