@@ -6,13 +6,14 @@ Kept out of ``app.py`` so the command can be registered with one line
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
+
+from newstrace.cli.checks import friendly
 
 
 class ExportFormat(StrEnum):
@@ -29,6 +30,7 @@ def _write(fmt: ExportFormat, db: Path, out: TextIO, actor: str | None) -> int:
         return writer(store, out, actor=actor)
 
 
+@friendly
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="plover (JSON) or cameo (TSV).")],
     db: Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")] = None,
@@ -36,10 +38,9 @@ def export(
     actor: Annotated[str | None, typer.Option(help="Only this actor and those who speak for it.")] = None,
 ) -> None:
     """Export stored signals as event data: one PLOVER event or one CAMEO row per signal."""
-    path = db or Path(os.environ.get("NEWSTRACE_DB", "newstrace.db"))
-    if not path.exists():  # opening would create an empty store and export nothing
-        typer.echo(f"no store at {path}", err=True)
-        raise typer.Exit(2)
+    from newstrace.cli.checks import existing_store
+
+    path = existing_store(db)  # E101: opening would create an empty store and export nothing
     if out is None:
         count = _write(format, path, sys.stdout, actor)
     else:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
-from newstrace.timeline import TimelineEntry
+if TYPE_CHECKING:
+    from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
+    from newstrace.timeline import TimelineEntry
 
 
 def highlight(sentence: str, evidence: str, style: str = "bold yellow") -> Text:
@@ -35,6 +36,26 @@ def table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> 
             t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*(Text("" if v is None else str(v)) for v in r))
+    return t
+
+
+def signals_table(rows: Sequence[SignalRow]) -> Table:
+    """Signals with their whole sentence (trigger highlighted); the ID column never wraps."""
+    from newstrace.timeline.evidence import whole_sentence
+
+    t = Table(title=f"Signals ({len(rows)})", header_style="bold", expand=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("actor · type", ratio=1, overflow="fold")
+    t.add_column("evidence", ratio=4, overflow="fold")
+    t.add_column("source", ratio=1, overflow="fold")
+    t.add_column("id", no_wrap=True)
+    for s in rows:
+        ev = whole_sentence(s.sentence, s.evidence)
+        src = s.source_kind.replace("_", " ") + (f": {s.source_by}" if s.source_by else "")
+        if s.source_via:
+            src += f" via {s.source_via}"
+        t.add_row(s.event_date or "undated", f"{s.actor}\n{s.type} · {s.polarity}",
+                  sentence_text(ev.sentence, ev.start, ev.end), src, Text(s.id, style="dim"))
     return t
 
 

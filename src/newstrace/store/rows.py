@@ -21,6 +21,10 @@ class Rows(list[T], Generic[T]):
 
         return pd.DataFrame(self.to_dicts())
 
+    def to_pandas(self) -> Any:
+        """The same frame under the name pandas users expect (issue 14)."""
+        return self.to_frame()
+
 
 class Row:
     """Base of every row: one way to become a dict."""
