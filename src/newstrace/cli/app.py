@@ -376,6 +376,25 @@ def evaluate(
     print_scores(console, scores)
 
 
+@app.command()
+@friendly
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """HTTP API (/api, OpenAPI at /docs) and web UI over a store. Read-only unless
+    NEWSTRACE_API_TOKEN is set, which enables POST /api/documents with that bearer token."""
+    import uvicorn
+
+    from newstrace.serve.app import create_app
+
+    api = create_app(checks.existing_store(db))
+    err.print(f"newstrace serving {checks.db_path(db)} on http://{host}:{port}/ (API docs: /docs)",
+              markup=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
 def _quiet_third_parties() -> None:
     """Model loaders draw their own tqdm bars ("Loading weights 0%|…"); ours is the only one."""
     for key, value in (("TQDM_DISABLE", "1"), ("HF_HUB_DISABLE_PROGRESS_BARS", "1"),
