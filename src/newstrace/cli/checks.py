@@ -36,6 +36,9 @@ class CliErrors(StrEnum):
     E108 = "Gold file not found: {path}"
     E109 = "{path} is not a newstrace store ({detail})"
     E110 = "Unknown outlet '{name}'.{hint}"
+    E111 = "This listing needs an actor"
+    E116 = "--format {fmt} writes one file per table: give --out FOLDER"
+    E117 = "Unknown table '{name}'.{hint}"
     E100 = "Unexpected error: {detail} (NEWSTRACE_DEBUG=1 shows the traceback)"
 
     def format_msg(self, **kwargs: object) -> str:
