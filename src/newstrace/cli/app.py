@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from newstrace.cli import checks, claims_cmd, export_cmd, listing_cmd, render, story_cmd
+from newstrace.cli import checks, claims_cmd, export_cmd, listing_cmd, render, report_cmd, story_cmd
 from newstrace.cli.checks import CliError, CliErrors, friendly
 from newstrace.errors import NewstraceError
 
@@ -56,6 +56,7 @@ app.command("shifts")(story_cmd.shifts)
 app.command("story")(story_cmd.story)
 app.command("actors")(listing_cmd.actors)
 app.command("topics")(listing_cmd.topics)
+app.command("report")(report_cmd.report)
 console = Console()
 err = Console(stderr=True)
 

@@ -28,13 +28,10 @@ WIDTH, LANE, LEFT, TOP, UNDATED_W = 1000, 70, 170, 30, 90
 
 
 def day_of(value: str) -> date:
-    """A date string of any precision as a day: a year at mid-year, a month at mid-month."""
-    parts = value[:10].split("-")
-    if len(parts) == 1:
-        return date(int(parts[0]), 7, 1)
-    if len(parts) == 2:
-        return date(int(parts[0]), int(parts[1]), 15)
-    return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    """A date string of any precision as its first day, as the timeline orders it: a coarser
+    date comes before the finer dates inside it ("2025" before "2025-04-26")."""
+    parts = [int(p) for p in value[:10].split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _shape(kind: str, x: float, y: float, fill: str, hollow: bool) -> str:
