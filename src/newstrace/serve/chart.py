@@ -24,7 +24,8 @@ TYPE_COLOURS = {
 }
 OTHER_COLOUR = "#adb5bd"
 SHAPES = {"on_record": "circle", "anonymous": "diamond", "reported": "square"}
-WIDTH, LANE, LEFT, TOP, UNDATED_W = 1000, 70, 170, 30, 90
+WIDTH, LANE, LEFT, TOP, UNDATED_W = 1000, 80, 170, 30, 90
+STACK = (0, -17, 17, -34, 34)  # vertical offsets of marks that share a day
 
 
 def day_of(value: str) -> date:
@@ -74,16 +75,15 @@ def timeline_chart(lanes: Sequence[tuple[str, Sequence[TimelineEntry], Sequence[
         out.append(f'<g class="lane" data-actor="{escape(actor)}">'
                    f'<line class="lane-line" x1="{LEFT}" x2="{WIDTH - 10}" y1="{y}" y2="{y}"/>'
                    f'<text class="lane-label" x="8" y="{y + 4}">{escape(actor)}</text>')
-        undated = 0
+        stacked: dict[int, int] = {}
         for e in entries:
             when = e.date or e.date_bound
-            if when:
-                x = x_of(day_of(when))
-                jitter = 0.0
-            else:
-                x, jitter = undated_x, (undated % 5 - 2) * 5
-                undated += 1
-            yy = y + jitter + (-14 if e.type in ("deny", "doubt", "confirm") else 0)
+            x = x_of(day_of(when)) if when else undated_x
+            # marks on one day stack up and down the lane, then step right, so none hides another
+            n = stacked.get(round(x / 14), 0)
+            stacked[round(x / 14)] = n + 1
+            x += (n // len(STACK)) * 14
+            yy = y + STACK[n % len(STACK)]
             colour = TYPE_COLOURS.get(e.type, OTHER_COLOUR)
             denied = "denied" in e.marks
             classes = " ".join(["mark", f"t-{e.type}", f"k-{e.source_kind}"] + (["denied"] if denied else [])
