@@ -386,11 +386,15 @@ def serve(
 ) -> None:
     """HTTP API (/api, OpenAPI at /docs) and web UI over a store. Read-only unless
     NEWSTRACE_API_TOKEN is set, which enables POST /api/documents with that bearer token."""
+    import threading
+
     import uvicorn
 
     from newstrace.serve.app import create_app
 
     api = create_app(checks.existing_store(db))
+    # the claim list needs the claim-linking code (seconds to import): load it before the first request
+    threading.Thread(target=api.state.service.claims, daemon=True).start()
     err.print(f"newstrace serving {checks.db_path(db)} on http://{host}:{port}/ (API docs: /docs)",
               markup=False)
     uvicorn.run(api, host=host, port=port, log_level="warning")
