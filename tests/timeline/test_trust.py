@@ -148,3 +148,22 @@ def test_crawl_time_places_undated_entries_as_an_upper_bound(
     assert e.date_label == "≤ 2022-03-01 (seen)"
     assert store.timeline("Putin", since="2022-03-02") == []
     assert len(store.timeline("Putin", until="2022-03")) == 1
+
+
+def test_every_list_result_has_to_pandas(
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument], store_of: StoreOf
+) -> None:
+    from newstrace.store.catalog import actor_counts, topic_counts
+    from newstrace.timeline.shifts import actor_shifts
+
+    doc = make_extracted("Putin offered talks.", name="a.txt",
+                         signals=[("Putin offered talks", "Vladimir Putin", "intent_to_negotiate", None)])
+    store = store_of(tmp_path / "p.db", [doc])
+    doc_id = doc.dated.clean.raw.doc_id
+    results = [store.documents(), store.signals(), store.attributions(), store.timeline("Putin"),
+               store.claims(), store.copies(), store.rejections(), store.lines(doc_id), store.sources(doc_id),
+               actor_shifts(store, actor="Putin"), actor_counts(store), topic_counts(store)]
+    for rows in results:
+        frame = rows.to_pandas()
+        assert len(frame) == len(rows)
+    assert store.lines(doc_id).to_pandas()["cls"].tolist() == ["body"]

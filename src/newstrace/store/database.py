@@ -401,9 +401,9 @@ class Store:
             raise NewstraceError(Errors.E012, id=doc_id)
         return str(value)
 
-    def lines(self, doc_id: str) -> list[dict[str, Any]]:
+    def lines(self, doc_id: str) -> Rows[dict[str, Any]]:
         sql = "SELECT number, cls, text, reason FROM lines WHERE doc_id = :id ORDER BY number"
-        return [dict(r) for r in self._fetch(sql, {"id": doc_id})]
+        return Rows(dict(r) for r in self._fetch(sql, {"id": doc_id}))  # Rows: .to_pandas() (issue 14)
 
     def attributions(self, *, doc_id: str | None = None, speaker: str | None = None) -> Rows[AttributionRow]:
         clauses, params = [], {}
@@ -500,12 +500,12 @@ class Store:
             ))
         return out
 
-    def sources(self, doc_id: str) -> list[dict[str, Any]]:
+    def sources(self, doc_id: str) -> Rows[dict[str, Any]]:
         """Every input that carried this document's text (copies included)."""
         sql = ("SELECT source_path, name, url, outlet, published, extra_json FROM document_sources "
                "WHERE doc_id = :id ORDER BY source_path, name")
-        return [{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
-                 "extra": json.loads(r["extra_json"])} for r in self._fetch(sql, {"id": doc_id})]
+        return Rows([{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
+                 "extra": json.loads(r["extra_json"])} for r in self._fetch(sql, {"id": doc_id})])
 
     def rejections(self) -> Rows[Rejection]:
         out: Rows[Rejection] = Rows()
