@@ -167,3 +167,21 @@ def test_every_list_result_has_to_pandas(
         frame = rows.to_pandas()
         assert len(frame) == len(rows)
     assert store.lines(doc_id).to_pandas()["cls"].tolist() == ["body"]
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds").is_dir(),
+                    reason="../shared is not present")
+def test_a_third_partys_opinion_is_on_its_own_timeline(tmp_path: Path) -> None:
+    """"US officials opine … not genuine willingness by Putin" is the United States' signal about Putin."""
+    import newstrace
+
+    seeds = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+    with newstrace.open(tmp_path / "s.db") as store:
+        store.ingest([seeds])
+        us = store.timeline("United States")
+        putin = store.timeline("Putin")
+    opinion = [e for e in us if "genuine willingness" in e.sentence]
+    assert opinion and opinion[0].voiced_by == "United States" and opinion[0].actor == "Vladimir Putin"
+    assert opinion[0].voice_line() == "opinion of United States about Vladimir Putin"
+    same = [e for e in putin if e.signal_id == opinion[0].signal_id]
+    assert same and same[0].voiced_by == "United States"

@@ -193,6 +193,9 @@ def build_timeline(store: Store, *, actor: str, topic: str | None = None,
     seen = seen_days(store)
     marks = claim_marks(store, actor=actor)
     voices = third_party_map(store, signals)
+    opinions, opinion_voices = _opinions_by(store, actor)
+    signals += [s for s in opinions if not wanted or wanted & set(s.topics)]
+    voices.update(opinion_voices)
     docs = store.documents()
     origins = {d.id: d.copy_group or d.id for d in docs}
     footer = {d.id for d in docs if d.published_method == "copyright"}
@@ -210,6 +213,20 @@ def build_timeline(store: Store, *, actor: str, topic: str | None = None,
         out.append(e)
     out.sort(key=_order)  # stable: the store's order (publication, document, offset) within a date
     return out
+
+
+def _opinions_by(store: Store, actor: str) -> tuple[list[SignalRow], dict[str, str]]:
+    """Signals filed under another actor that are this actor's opinion about them: such an
+    opinion is this actor's signal too, about the other (shown as "opinion of A about B")."""
+    from newstrace.knowledge import actors
+    from newstrace.timeline.voice import third_party_map
+
+    table = actors()
+    canonical = table.resolve_query(actor)
+    own = table.members(canonical) | {canonical}
+    voiced = [s for s in store.signals() if s.actor not in own]
+    found = {sid: who for sid, who in third_party_map(store, voiced).items() if who in own}
+    return [s for s in voiced if s.id in found], found
 
 
 def _order_key(date: str | None) -> tuple[bool, str]:

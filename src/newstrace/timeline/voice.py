@@ -67,15 +67,16 @@ def third_party(
     s: SignalRow, attribution: AttributionRow | None, sentence_signals: Iterable[SignalRow] = ()
 ) -> str | None:
     """The third party whose opinion ``s`` is, or None when it is the actor's (or a plain report)."""
-    own = side(s.actor)
+    own = side(_named_actor(s.actor) or s.actor)  # "US officials" is the United States
     who = voice(s, attribution)
     if who is not None:
         return who if side(who) != own and _assessment(s, attribution) else None
     if attribution is not None or s.source_by:
         return None  # voiced, by an outlet or an unknown source: a report, not an opinion
     for other in sentence_signals:
-        if other.id != s.id and other.type in _ASSESSING_TYPES and side(other.actor) != own:
-            return other.actor
+        party = _named_actor(other.actor) or other.actor
+        if other.id != s.id and other.type in _ASSESSING_TYPES and side(party) != own:
+            return party
     return None
 
 
