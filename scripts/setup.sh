@@ -12,3 +12,9 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
   -c requirements.lock -e ".[dev]"
 .venv/bin/python -c "import newstrace.nlp as n; n.load_model()" >/dev/null
+# The browser tests drive Debian's chromium (headless, no sandbox); Playwright never downloads one.
+# Installed here when missing and apt-get can run; without it those tests skip and say why.
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "setup: could not install chromium; browser tests will skip" >&2
+fi

@@ -24,8 +24,12 @@ def open(path: str | Path = "newstrace.db") -> Store:
     return Store(path)
 
 
-def extract(paths: list[str | Path], *, model: str | None = None) -> list[dict[str, object]]:
-    """Run the pipeline without a store; one output-contract dict per document."""
+def extract_documents(paths: list[str | Path], *, model: str | None = None) -> list[dict[str, object]]:
+    """Run the pipeline without a store; one output-contract dict per document.
+
+    Named apart from the ``newstrace.extract`` package: once that package is imported
+    (as any ingest does) the attribute ``newstrace.extract`` is the package, not a function.
+    """
     from newstrace import pipeline
     from newstrace.contract import document_contract
     from newstrace.ingest import read_paths
@@ -38,4 +42,9 @@ def extract(paths: list[str | Path], *, model: str | None = None) -> list[dict[s
     ]
 
 
-__all__ = ["__version__", "extract", "open"]
+def extract(paths: list[str | Path], *, model: str | None = None) -> list[dict[str, object]]:
+    """Older name of ``extract_documents`` (shadowed once ``newstrace.extract`` is imported)."""
+    return extract_documents(paths, model=model)
+
+
+__all__ = ["__version__", "extract", "extract_documents", "open"]

@@ -161,3 +161,31 @@ def test_ingest_reports_rejections_and_carries_on(tmp_path: Path) -> None:
     assert docs["fr.txt"]["status"] == "not_english" and docs["fr.txt"]["language"] == "fr"
     assert "E015" in docs["fr.txt"]["status_reason"]
     assert docs["cut.html"]["status"] == "processed"
+
+
+def test_timeline_marks_denials_and_collapses_copies(db: Path) -> None:
+    """The denied exclusive is marked with a link to the denial; the AFP copies are one entry."""
+    out = json.loads(CliRunner().invoke(app, ["timeline", "--actor", MAIN_ACTOR, "--db", str(db),
+                                              "--json"]).stdout)
+    entries = out["entries"]
+    exclusive = [e for e in entries if e["doc_name"].startswith("04_") and e["type"] == "concession"]
+    assert exclusive and exclusive[0]["marks"] == ["denied"]
+    assert exclusive[0]["answers"][0]["doc_name"].startswith("05_")
+    truce = [e for e in entries if "30-day ceasefire" in e["sentence"]]
+    assert len(truce) == 1, "the two AFP copies must collapse into one entry"
+    assert set(truce[0]["outlets"]) == {"The Northern Dispatch", "Arlenz Morning Star"}
+    assert len({e["signal_id"] for e in entries}) == len(entries)
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Python block runs as written from a checkout (it used to raise TypeError)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("## Python API", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    frame = scope["entries"].to_pandas()  # type: ignore[attr-defined]
+    assert len(frame) > 10 and {"date_label", "marks", "outlets"} <= set(frame.columns)
+    docs = scope["docs"]
+    assert isinstance(docs, list) and docs[0]["signals"]

@@ -61,7 +61,9 @@ def test_entries_carry_conditions_certainty_and_order(
     wide = Console(width=220, record=True)
     wide.print(timeline_table("Vladimir Putin", entries))
     out = wide.export_text()
-    assert "certainty" in out and "conditions" in out and "requires withdrawal" in out
+    assert "speculative" in out and "conditions" in out and "requires withdrawal" in out
+    for e in entries:  # IDs never wrap: each appears whole on one line
+        assert e.signal_id in out
 
 
 def test_an_undated_entry_says_what_the_text_gives(

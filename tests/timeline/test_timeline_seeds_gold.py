@@ -30,14 +30,14 @@ def test_putin_timeline_and_shifts_on_the_seeds(tmp_path: Path) -> None:
     found: list[int] = []
     for item in gold["entries"]:
         hits = [i for i, e in enumerate(entries) if e.doc_name == item["file"]
-                and (e.date or "").startswith(item["date"] or "")
+                and (e.date or e.date_bound or "").startswith(item["date"] or "")
                 and (item["date"] is not None or e.date is None)]
         assert hits, item["summary"]
         found.append(hits[0])
         assert all(entries[i].source_kind for i in hits)
     assert found == sorted(found), [entries[i].doc_name for i in found]
     # event-date order: every dated entry comes before the undated ones, dates never go back
-    dates = [e.date for e in entries if e.date]
+    dates = [e.date or e.date_bound for e in entries if e.date or e.date_bound]
     assert dates == sorted(dates, key=lambda d: d[:10])
     # the issue's shifts, in order, each with both positions' evidence:
     # needs guarantees -> without preconditions -> Donbas by any means
@@ -47,3 +47,14 @@ def test_putin_timeline_and_shifts_on_the_seeds(tmp_path: Path) -> None:
     at = [next(i for i, sh in enumerate(shifts) if w in sh.explanation) for w in wanted]
     assert at == sorted(at)
     assert all(shifts[i].before_evidence and shifts[i].after_evidence for i in at)
+    # issue 14: the Bloomberg report the Kremlin denied is marked so, with a link to the denial,
+    # and no shift rests on it; the US officials' opinion is theirs, not Putin's.
+    bloomberg = [e for e in entries if e.doc_name == "004_090935f3248af77a.txt" and e.type == "concession"]
+    assert bloomberg and all("denied" in e.marks for e in bloomberg)
+    assert all(a["kind"] == "deny" and a["signal_id"].startswith("s") for e in bloomberg for a in e.answers)
+    opinion = [e for e in entries if "genuine willingness" in e.sentence]
+    assert opinion and opinion[0].voiced_by == "United States"
+    shift_ids = {r.signal_id for sh in shifts for r in (*sh.before_evidence, *sh.after_evidence)}
+    assert not shift_ids & {e.signal_id for e in bloomberg + opinion}
+    assert all(e.sentence and e.sentence[e.evidence_start:e.evidence_end] for e in entries)
+    assert not any(e.sentence.lower().startswith("date 20") for e in entries)

@@ -1,4 +1,10 @@
-"""The ``newstrace`` command."""
+"""The ``newstrace`` command.
+
+Only typer and rich are imported at start-up; the store, the pipeline and the
+models load inside the command that needs them, so ``--help`` and queries start
+fast. Every failure the user can cause is a numbered error (``cli/checks.py``,
+``errors.py``) printed in one line, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -7,74 +13,120 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newstrace.cli import claims_cmd, export_cmd, render, story_cmd
+from newstrace.cli import checks, claims_cmd, export_cmd, listing_cmd, render, report_cmd, story_cmd
+from newstrace.cli.checks import CliError, CliErrors, friendly
 from newstrace.errors import NewstraceError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from newstrace.store.database import Store
 
 T = TypeVar("T")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+def _version(value: bool) -> None:
+    if value:
+        from newstrace import __version__
+
+        typer.echo(f"newstrace {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Sourced, dated record of who signalled what, when, according to whom.")
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Sourced, dated record of who signalled what, when, according to whom."""
+
+
 app.command("export")(export_cmd.export)
 app.command("claims")(claims_cmd.claims)
 app.command("shifts")(story_cmd.shifts)
 app.command("story")(story_cmd.story)
+app.command("actors")(listing_cmd.actors)
+app.command("topics")(listing_cmd.topics)
+app.command("report")(report_cmd.report)
 console = Console()
 err = Console(stderr=True)
 
-DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model name.")]
-
-
-def _db(db: Path | None) -> Path:
-    return db or Path(os.environ.get("NEWSTRACE_DB", "newstrace.db"))
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).")]
 
 
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def _progress() -> Progress:
+def progress_bar() -> Progress:
+    """A bar on stderr with count, rate and time left (third-party bars are silenced in ``main``)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True)
+                    TaskProgressColumn(), TextColumn("[dim]{task.fields[rate]}"), TimeElapsedColumn(),
+                    TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True)
 
 
-def _with_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -> T:
+def with_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -> T:
     """Run ``work(tick)`` under a progress bar on stderr."""
-    with _progress() as bar:
-        task = bar.add_task(label, total=None)
+    import time
+
+    started = time.monotonic()
+    with progress_bar() as bar:
+        task = bar.add_task(label, total=None, rate="")
 
         def tick(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            spent = time.monotonic() - started
+            rate = f"{done / spent:.1f} docs/s" if done and spent > 0 else ""
+            bar.update(task, completed=done, total=total, rate=rate)
 
         return work(tick)
 
 
-def _open(db: Path | None) -> Any:
+def open_store(db: Path | None) -> Store:
+    """An existing store (E101 when there is none: only ingest creates one)."""
     import newstrace
 
-    return newstrace.open(_db(db))
+    return newstrace.open(checks.existing_store(db))
 
 
 @app.command()
+@friendly
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs (.txt, .html, .jsonl).")],
-    db: DbOpt = None,  # type: ignore[assignment]
+    db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
     processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
     max_mb: Annotated[float, typer.Option(help="Reject input files larger than this (MB).")] = 20.0,
     as_json: JsonOpt = False,
 ) -> None:
-    """Ingest articles into the store. Exit status 1 when any input was rejected."""
-    store = _open(db)
-    report = _with_progress("ingest", lambda tick: store.ingest(
+    """Ingest articles into the store (creating it). Exit status 1 when any input was rejected."""
+    import newstrace
+
+    store = newstrace.open(checks.new_or_existing_store(db))
+    report = with_progress("ingest", lambda tick: store.ingest(
         paths, model=model, batch_size=batch_size, n_process=processes, progress=tick,
         max_bytes=int(max_mb * 1024 * 1024)))
     if as_json:
@@ -82,36 +134,38 @@ def ingest(
     else:
         console.print(f"added {len(report.added)}, unchanged {len(report.unchanged)} "
                       f"({len(report.duplicates)} duplicates in this batch), "
-                      f"rejected {len(report.rejected)} → {store.path}")
+                      f"rejected {len(report.rejected)} → {store.path}", markup=False)
         for r in report.rejected:
-            console.print(f"[red]rejected[/red] {r.source_path or r.name}: {r.reason}")
+            console.print(f"rejected {r.source_path or r.name}: {r.reason}", markup=False, style="red")
     raise typer.Exit(1 if report.rejected else 0)
 
 
 @app.command()
+@friendly
 def reprocess(
-    db: DbOpt = None,  # type: ignore[assignment]
+    db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
     processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Run the current pipeline again over every stored document (after upgrading newstrace)."""
-    store = _open(db)
-    report = _with_progress("reprocess", lambda tick: store.reprocess(
+    store = open_store(db)
+    report = with_progress("reprocess", lambda tick: store.reprocess(
         model=model, batch_size=batch_size, n_process=processes, progress=tick))
     if as_json:
         _print_json({"reprocessed": report.added,
                      "kept": [r.to_dict() for r in report.rejected]})
     else:
         console.print(f"reprocessed {len(report.added)}, kept as stored {len(report.rejected)} "
-                      f"→ {store.path}")
+                      f"→ {store.path}", markup=False)
         for r in report.rejected:
-            console.print(f"[yellow]kept[/yellow] {r.source_path or r.name}: {r.reason}")
+            console.print(f"kept {r.source_path or r.name}: {r.reason}", markup=False, style="yellow")
     raise typer.Exit(1 if report.rejected else 0)
 
 
 @app.command()
+@friendly
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs.")],
     model: ModelOpt = None,
@@ -125,8 +179,8 @@ def extract(
 
     items = list(read_paths(paths))
     rejected = 0
-    with _progress() as bar:
-        task = bar.add_task("extract", total=len(items))
+    with progress_bar() as bar:
+        task = bar.add_task("extract", total=len(items), rate="")
         for item in pipeline.run(items, model=model):
             bar.advance(task)
             if isinstance(item, ExtractedDocument):
@@ -135,98 +189,121 @@ def extract(
                     sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 else:
                     console.print(f"{doc['file']}: {len(doc['attributions'])} attributions, "
-                                  f"{len(doc['signals'])} signals")
+                                  f"{len(doc['signals'])} signals", markup=False)
             else:
                 rejected += 1
-                err.print(f"[red]rejected[/red] {item.source_path or item.name}: {item.reason}")
+                err.print(f"rejected {item.source_path or item.name}: {item.reason}", markup=False,
+                          style="red")
     raise typer.Exit(1 if rejected else 0)
 
 
 @app.command()
-def docs(db: DbOpt = None, as_json: JsonOpt = False) -> None:  # type: ignore[assignment]
-    """List stored documents."""
-    rows = _open(db).documents()
+@friendly
+def docs(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+         outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+         as_json: JsonOpt = False) -> None:
+    """List stored documents (publication date, or ≤ crawl day when undated)."""
+    from newstrace.store.catalog import outlet_names
+
+    since, until = checks.check_range(since, until)
+    store = open_store(db)
+    outlet = checks.check_choice(outlet, outlet_names(store), CliErrors.E110)
+    rows = [d for d in store.documents() if checks.in_range(d.published, since, until)
+            and (outlet is None or d.outlet == outlet)]
     if as_json:
-        _print_json(rows.to_dicts())
+        _print_json([d.to_dict() for d in rows])
         return
     console.print(render.table(
-        "Documents", ["id", "file", "published", "prec", "outlet", "origin", "attr", "sig"],
+        f"Documents ({len(rows)})", ["id", "file", "published", "prec", "outlet", "origin", "attr", "sig"],
         [(d.id, d.name, d.published or "undated", d.published_precision, d.outlet, d.origin,
           d.attributions, d.signals) for d in rows]))
 
 
 @app.command()
+@friendly
 def signals(
     actor: Annotated[str | None, typer.Option(help="Actor (alias or canonical).")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Signal type.")] = None,
-    since: Annotated[str | None, typer.Option(help="Event date lower bound (YYYY[-MM[-DD]]).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     topic: Annotated[str | None, typer.Option(help="Topic.")] = None,
-    db: DbOpt = None,  # type: ignore[assignment]
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List signals."""
-    rows = _open(db).signals(actor=actor, type=type, since=since, topic=topic)
+    since, until = checks.check_range(since, until)
+    type, topic = checks.check_type(type), checks.check_topics(topic)
+    store = open_store(db)
+    actor = checks.check_actor(store, actor)
+    rows = [s for s in store.signals(actor=actor, type=type, topic=topic)
+            if checks.in_range(s.event_date, since, until)]
     if as_json:
-        _print_json(rows.to_dicts())
+        _print_json([s.to_dict() for s in rows])
         return
-    console.print(render.table(
-        "Signals", ["date", "actor", "type", "pol", "topics", "evidence", "source", "id"],
-        [(s.event_date or "undated", s.actor, s.type, s.polarity, ", ".join(s.topics), s.evidence,
-          s.source_kind + (f" via {s.source_via}" if s.source_via else ""), s.id) for s in rows]))
+    console.print(render.signals_table(rows))
 
 
 @app.command()
+@friendly
 def attributions(
     speaker: Annotated[str | None, typer.Option(help="Speaker (alias, canonical or text).")] = None,
-    db: DbOpt = None,  # type: ignore[assignment]
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List attributions."""
-    rows = _open(db).attributions(speaker=speaker)
+    """List attributions (dated by their document's publication)."""
+    since, until = checks.check_range(since, until)
+    store = open_store(db)
+    published = {d.id: d.published for d in store.documents()} if since or until else {}
+    rows = [a for a in store.attributions(speaker=speaker)
+            if checks.in_range(published.get(a.doc_id), since, until) or not (since or until)]
     if as_json:
-        _print_json(rows.to_dicts())
+        _print_json([a.to_dict() for a in rows])
         return
     console.print(render.table(
-        "Attributions", ["file", "evidence", "source", "cue", "direct", "id"],
+        f"Attributions ({len(rows)})", ["file", "evidence", "source", "cue", "direct", "id"],
         [(a.doc_name, a.evidence, render.source_structure(a), a.cue, a.direct, a.id) for a in rows]))
 
 
 @app.command()
+@friendly
 def timeline(
     actor: Annotated[str, typer.Option(help="Actor (alias or canonical).")],
     topic: Annotated[str | None, typer.Option(help="Topic(s), comma-separated.")] = None,
-    db: DbOpt = None,  # type: ignore[assignment]
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """An actor's signals in event-date order, with source kind and outlet."""
-    from newstrace.knowledge import actors
-
-    canonical = actors().resolve_query(actor)
-    entries = _open(db).timeline(actor, topic=topic)
+    """An actor's signals in event-date order: whole sentences, sources, outlets, denials."""
+    since, until = checks.check_range(since, until)
+    topic = checks.check_topics(topic)
+    store = open_store(db)
+    canonical = checks.check_actor(store, actor)
+    assert canonical is not None
+    entries = store.timeline(canonical, topic=topic, since=since, until=until)
     if as_json:
         _print_json({"actor": canonical, "entries": entries.to_dicts()})
         return
-    if console.width >= 140:
-        console.print(render.timeline_table(canonical, entries))
+    if console.width >= 110:
+        console.print(render.timeline_table(canonical, entries, console.width))
     else:
         render.timeline_blocks(console, canonical, entries)
 
 
 @app.command()
+@friendly
 def show(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="Document, attribution or signal ID.")],
-    db: DbOpt = None,  # type: ignore[assignment]
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show one document, attribution or signal with its evidence highlighted."""
     from newstrace.store.rows import AttributionRow, DocumentRow
 
-    store = _open(db)
-    try:
-        item = store.get(item_id)
-    except NewstraceError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
+    store = open_store(db)
+    item = store.get(item_id)
     if as_json:
         out = item.to_dict()
         out["kind"] = type(item).__name__.replace("Row", "").lower()
@@ -243,14 +320,19 @@ def show(
 
 
 @app.command()
+@friendly
 def copies(
-    db: DbOpt = None,  # type: ignore[assignment]
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Copy groups: the same text in several inputs or outlets, with the original first."""
-    groups = _open(db).copies()
+    since, until = checks.check_range(since, until)
+    groups = [g for g in open_store(db).copies()
+              if checks.in_range(g.members[0]["published"] if g.members else None, since, until)]
     if as_json:
-        _print_json(groups.to_dicts())
+        _print_json([g.to_dict() for g in groups])
         return
     rows = [(g.id, len(g.members), m["kind"], m["name"], m["outlet"] or "-", m["published"] or "undated",
              "" if m["similarity"] is None else f"{m['similarity']:.2f}")
@@ -260,9 +342,10 @@ def copies(
 
 
 @app.command()
-def rejections(db: DbOpt = None, as_json: JsonOpt = False) -> None:  # type: ignore[assignment]
+@friendly
+def rejections(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Inputs that were rejected, with their reasons."""
-    rows = _open(db).rejections()
+    rows = open_store(db).rejections()
     if as_json:
         _print_json(rows.to_dicts())
         return
@@ -271,6 +354,7 @@ def rejections(db: DbOpt = None, as_json: JsonOpt = False) -> None:  # type: ign
 
 
 @app.command("eval")
+@friendly
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (newstrace-gold/1).")],
     corpus: Annotated[Path | None, typer.Option(help="Folder holding the gold's articles.")] = None,
@@ -278,15 +362,13 @@ def evaluate(
     as_json: JsonOpt = False,
 ) -> None:
     """Score the pipeline against a gold file."""
+    if not gold.is_file():
+        raise CliError(CliErrors.E108, path=gold)
     from newstrace.evaluate import load_gold
     from newstrace.evaluate.report import print_scores
     from newstrace.evaluate.runner import evaluate_gold
 
-    try:
-        gold_set = load_gold(gold, corpus)
-    except NewstraceError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from None
+    gold_set = load_gold(gold, corpus)
     with err.status("evaluating…"):
         scores, _ = evaluate_gold(gold_set, model=model)
     if as_json:
@@ -295,11 +377,48 @@ def evaluate(
     print_scores(console, scores)
 
 
+@app.command()
+@friendly
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """HTTP API (/api, OpenAPI at /docs) and web UI over a store. Read-only unless
+    NEWSTRACE_API_TOKEN is set, which enables POST /api/documents with that bearer token."""
+    import threading
+
+    import uvicorn
+
+    from newstrace.serve.app import create_app
+
+    api = create_app(checks.existing_store(db))
+    # the claim list needs the claim-linking code (seconds to import): load it before the first request
+    threading.Thread(target=api.state.service.claims, daemon=True).start()
+    err.print(f"newstrace serving {checks.db_path(db)} on http://{host}:{port}/ (API docs: /docs)",
+              markup=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+def _quiet_third_parties() -> None:
+    """Model loaders draw their own tqdm bars ("Loading weights 0%|…"); ours is the only one."""
+    for key, value in (("TQDM_DISABLE", "1"), ("HF_HUB_DISABLE_PROGRESS_BARS", "1"),
+                       ("TRANSFORMERS_VERBOSITY", "error"), ("TOKENIZERS_PARALLELISM", "false")):
+        os.environ.setdefault(key, value)
+
+
 def main() -> None:
+    _quiet_third_parties()
     try:
         app()
     except NewstraceError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(str(exc), markup=False, style="red", soft_wrap=True)
+        sys.exit(2)
+    except Exception as exc:  # a typed one-line error, not a 290-line traceback
+        if os.environ.get("NEWSTRACE_DEBUG"):
+            raise
+        err.print(CliErrors.E100.format_msg(detail=f"{type(exc).__name__}: {exc}"), markup=False,
+                  style="red", soft_wrap=True)
         sys.exit(2)
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
-from newstrace.timeline import TimelineEntry
+if TYPE_CHECKING:
+    from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
+    from newstrace.timeline import TimelineEntry
 
 
 def highlight(sentence: str, evidence: str, style: str = "bold yellow") -> Text:
@@ -26,11 +27,35 @@ def highlight(sentence: str, evidence: str, style: str = "bold yellow") -> Text:
 
 
 def table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
+    """A plain table; an ``id`` or ``group`` column never wraps, so IDs can be copied whole."""
     t = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
-        t.add_column(c, overflow="fold")
+        if c in ("id", "group", "claim"):
+            t.add_column(c, no_wrap=True)
+        else:
+            t.add_column(c, overflow="fold")
     for r in rows:
         t.add_row(*(Text("" if v is None else str(v)) for v in r))
+    return t
+
+
+def signals_table(rows: Sequence[SignalRow]) -> Table:
+    """Signals with their whole sentence (trigger highlighted); the ID column never wraps."""
+    from newstrace.timeline.evidence import whole_sentence
+
+    t = Table(title=f"Signals ({len(rows)})", header_style="bold", expand=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("actor · type", ratio=1, overflow="fold")
+    t.add_column("evidence", ratio=4, overflow="fold")
+    t.add_column("source", ratio=1, overflow="fold")
+    t.add_column("id", no_wrap=True)
+    for s in rows:
+        ev = whole_sentence(s.sentence, s.evidence)
+        src = s.source_kind.replace("_", " ") + (f": {s.source_by}" if s.source_by else "")
+        if s.source_via:
+            src += f" via {s.source_via}"
+        t.add_row(s.event_date or "undated", f"{s.actor}\n{s.type} · {s.polarity}",
+                  sentence_text(ev.sentence, ev.start, ev.end), src, Text(s.id, style="dim"))
     return t
 
 
@@ -114,43 +139,76 @@ def show_signal(console: Console, s: SignalRow) -> None:
         console.print(f"attribution: {s.attribution_id}", markup=False)
 
 
-def timeline_table(actor: str, entries: list[TimelineEntry]) -> Table:
-    t = Table(title=f"Timeline: {actor}", header_style="bold", show_lines=True, expand=True)
-    t.add_column("date", no_wrap=False, ratio=1)
-    t.add_column("type", no_wrap=True)
-    t.add_column("polarity", no_wrap=True)
-    t.add_column("certainty", no_wrap=True)
-    t.add_column("topics", ratio=1, overflow="fold")
-    t.add_column("evidence", ratio=4, overflow="fold")
-    t.add_column("conditions", ratio=2, overflow="fold")
-    t.add_column("source", ratio=2, overflow="fold")
-    t.add_column("outlet", ratio=1, overflow="fold")
+def sentence_text(sentence: str, start: int, end: int, *, struck: bool = False) -> Text:
+    """The whole sentence with the trigger ``sentence[start:end]`` highlighted."""
+    out = Text(sentence[:start], style="strike" if struck else "")
+    out.append(sentence[start:end], style="bold yellow" + (" strike" if struck else ""))
+    out.append(sentence[end:], style="strike" if struck else "")
+    return out
+
+
+def _what(e: TimelineEntry) -> Text:
+    head = Text(f"{e.type} · {e.polarity}")
+    if e.certainty:
+        head.append(f" · {e.certainty}", style="dim")
+    for m in e.marks:
+        head.append(f"\n{m.upper()}", style=MARK_STYLE.get(m, "bold"))
+    if e.voiced_by:
+        head.append(f"\n{e.voice_line()}", style="magenta")
+    return head
+
+
+MARK_STYLE = {"denied": "bold red", "doubted": "bold yellow", "confirmed": "bold green"}
+
+
+def _date(e: TimelineEntry) -> Text:
+    """The date as it may be read: a bound shows as "≤ … (seen)", a date with its basis under it."""
+    date = Text(e.date_label, style="dim bold" if e.date_bound else "bold")
+    if not e.date_bound and e.date_basis != "none":
+        date.append(f"\n{e.date_basis}", style="dim")
+    return date
+
+
+def _details(e: TimelineEntry) -> Text:
+    out = sentence_text(e.sentence, e.evidence_start, e.evidence_end, struck="denied" in e.marks)
+    if e.when_evidence:
+        out.append(f"\nwhen: “{e.when_evidence}”", style="dim")
+    if e.conditions:
+        out.append(f"\nconditions: {e.conditions_line()}", style="cyan")
+    if e.answers:
+        out.append(f"\n{e.marks_line()}", style="red" if "denied" in e.marks else "dim")
+    return out
+
+
+def timeline_table(actor: str, entries: list[TimelineEntry], width: int | None = None) -> Table:
+    """One row per entry; dates and IDs never wrap, the sentence takes what is left."""
+    t = Table(title=f"Timeline: {actor} ({len(entries)} entries)", header_style="bold",
+              show_lines=True, expand=True, width=width)
+    t.add_column("date", no_wrap=True)
+    t.add_column("signal", no_wrap=False, min_width=18, max_width=28)
+    t.add_column("evidence (whole sentence, trigger highlighted)", ratio=5, overflow="fold")
+    t.add_column("source · outlet", ratio=2, overflow="fold")
     t.add_column("id", no_wrap=True)
     for e in entries:
-        cells = (e.type, e.polarity, e.certainty or "-", ", ".join(e.topics), e.evidence,
-                 e.conditions_line() or "-", e.source_line(), e.outlet_line(), e.signal_id)
-        date = Text(e.date or "undated", style="bold")
-        if e.date_note():
-            date.append(f"\n{e.date_note()}", style="dim")
-        t.add_row(date, *(Text(c) for c in cells))
+        src = Text(e.source_line() + "\n", style="")
+        src.append(e.outlet_line(), style="dim")
+        t.add_row(_date(e), _what(e), _details(e), src, Text(e.signal_id, style="dim"))
     return t
 
 
 def timeline_blocks(console: Console, actor: str, entries: list[TimelineEntry]) -> None:
-    """One block per entry: readable on narrow terminals and in logs."""
-    console.print(Text(f"Timeline: {actor} ({len(entries)} signals)", style="bold"))
+    """One block per entry: readable on narrow terminals and in logs; IDs on their own line."""
+    console.print(Text(f"Timeline: {actor} ({len(entries)} entries)", style="bold"))
     for e in entries:
-        head = Text(e.date or "undated", style="bold")
-        if e.date_note():
-            head.append(f" ({e.date_note()})", style="dim")
-        head.append(f"  {e.type} · {e.polarity}")
-        if e.certainty:
-            head.append(f" · {e.certainty}")
+        head = _date(e)
+        head.append("  ")
+        head.append_text(_what(e).copy())
+        head.plain = head.plain.replace("\n", " · ")
         if e.topics:
             head.append(f" · {', '.join(e.topics)}")
         console.print(head)
-        console.print(Text(f"    “{e.evidence}”"))
-        if e.conditions:
-            console.print(Text(f"    conditions: {e.conditions_line()}"))
-        console.print(Text(f"    {e.source_line()} · outlet {e.outlet_line()} · {e.doc_name} · {e.signal_id}",
-                           style="dim"))
+        body = Text("    ")
+        body.append_text(_details(e))
+        console.print(body)
+        console.print(Text(f"    {e.source_line()} · {e.outlet_line()} · {e.doc_name}", style="dim"))
+        console.print(Text(f"    {e.signal_id}", style="dim"), no_wrap=True, overflow="ignore")

@@ -10,21 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
-from newstrace import ids, pipeline
-from newstrace.clean.boilerplate import Boilerplate, outlet_key
+from newstrace import ids
 from newstrace.errors import Errors, NewstraceError
-from newstrace.ingest import DEFAULT_MAX_BYTES, read_paths
+from newstrace.ingest.readers import DEFAULT_MAX_BYTES
 from newstrace.knowledge import actors
-from newstrace.link import link_actors, link_copies
-from newstrace.link.copies import group_id
-from newstrace.nlp import DEFAULT_BATCH_SIZE
+from newstrace.nlp.model import DEFAULT_BATCH_SIZE
 from newstrace.records import ExtractedDocument, RawDocument, Rejected
 from newstrace.store.claim_rows import ClaimRow
-from newstrace.store.claims_store import read_claims, rebuild_claims
 from newstrace.store.migrate import migrate
 from newstrace.store.rows import (
     AttributionRow,
@@ -35,15 +31,13 @@ from newstrace.store.rows import (
     Rows,
     SignalRow,
 )
-from newstrace.store.writer import (
-    delete_document,
-    restore_sources,
-    write_document,
-    write_rejection,
-    write_source,
-)
+
+if TYPE_CHECKING:
+    from newstrace.clean.boilerplate import Boilerplate
 
 Progress = Callable[[int, int], None]
+# The pipeline, linking and claims modules are imported inside the methods that need them, so
+# that opening a store to query it does not import spaCy (issue 14: CLI start-up under 1 s).
 
 # Evidence and sentence cut from the stored cleaned text inside SQLite, so a
 # query never ships whole documents to Python (substr is 1-based).
@@ -73,6 +67,8 @@ def _where(clauses: list[str]) -> str:
 
 def _write_extracted(conn: Connection, item: ExtractedDocument) -> None:
     """Write a processed document with the status its language and problems give it."""
+    from newstrace.store.writer import write_document
+
     lang = item.dated.clean.language
     if item.problem:
         write_document(conn, item, status="failed", status_reason=item.problem)
@@ -119,6 +115,8 @@ class Store:
 
     def add(self, item: ExtractedDocument | Rejected) -> None:
         """Persist one result in its own transaction."""
+        from newstrace.store.writer import write_rejection
+
         with self.engine.begin() as conn:
             if isinstance(item, Rejected):
                 write_rejection(conn, item)
@@ -140,6 +138,9 @@ class Store:
         document and item IDs stay the same. Each document is replaced in its own
         transaction; a document that now fails is kept as it was and reported.
         """
+        from newstrace import pipeline
+        from newstrace.store.writer import delete_document, restore_sources
+
         report = IngestReport()
         raws = self._stored_inputs()
         boilerplate = self._learn_boilerplate(raws)
@@ -170,6 +171,9 @@ class Store:
     def link(self) -> None:
         """The link stage over the whole store, in one transaction: actors, copies, then claims
         (claims count copies once, so they come after)."""
+        from newstrace.link import link_actors, link_copies
+        from newstrace.store.claims_store import rebuild_claims
+
         with self.engine.begin() as conn:
             link_actors(conn)
             link_copies(conn)
@@ -206,6 +210,9 @@ class Store:
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> IngestReport:
         """Read, process and store every input; already-stored content is left untouched."""
+        from newstrace import pipeline
+        from newstrace.ingest import read_paths
+
         report = IngestReport()
         items = list(read_paths(paths, max_bytes=max_bytes))
         raws = [i for i in items if isinstance(i, RawDocument)]
@@ -259,6 +266,8 @@ class Store:
         self, duplicates: list[RawDocument], rejected_ids: dict[str, Rejected], report: IngestReport
     ) -> None:
         """A copy of a stored text becomes a source of it; a copy of a rejected text is rejected too."""
+        from newstrace.store.writer import write_rejection, write_source
+
         if not duplicates:
             return
         with self.engine.begin() as conn:
@@ -274,6 +283,8 @@ class Store:
 
     def _learn_boilerplate(self, raws: list[RawDocument]) -> Boilerplate:
         """The stored furniture counts of these documents' outlets, updated with the new documents."""
+        from newstrace.clean.boilerplate import Boilerplate, outlet_key
+
         model = Boilerplate()
         groups = sorted({outlet_key(r) for r in raws})
         with self.engine.begin() as conn:
@@ -326,11 +337,15 @@ class Store:
     def claims(self, *, status: str | None = None, min_origins: int = 0, actor: str | None = None,
                claim_id: str | None = None) -> Rows[ClaimRow]:
         """Claims across articles: reports, outlets, independent origins, status, answers."""
+        from newstrace.store.claims_store import read_claims
+
         with self.engine.connect() as conn:
             return read_claims(conn, status=status, min_origins=min_origins, actor=actor, claim_id=claim_id)
 
     def copies(self) -> Rows[CopyGroupRow]:
         """Copy groups: each with its original first and how every member relates to it."""
+        from newstrace.link.copies import group_id
+
         sql = ("SELECT c.group_id, c.original_id, c.original_rule, c.doc_id, c.kind, c.similarity, "
                "d.name, d.outlet, d.published_value FROM copy_members c "
                "JOIN documents d ON d.id = c.doc_id "
@@ -386,9 +401,9 @@ class Store:
             raise NewstraceError(Errors.E012, id=doc_id)
         return str(value)
 
-    def lines(self, doc_id: str) -> list[dict[str, Any]]:
+    def lines(self, doc_id: str) -> Rows[dict[str, Any]]:
         sql = "SELECT number, cls, text, reason FROM lines WHERE doc_id = :id ORDER BY number"
-        return [dict(r) for r in self._fetch(sql, {"id": doc_id})]
+        return Rows(dict(r) for r in self._fetch(sql, {"id": doc_id}))  # Rows: .to_pandas() (issue 14)
 
     def attributions(self, *, doc_id: str | None = None, speaker: str | None = None) -> Rows[AttributionRow]:
         clauses, params = [], {}
@@ -487,12 +502,12 @@ class Store:
             ))
         return out
 
-    def sources(self, doc_id: str) -> list[dict[str, Any]]:
+    def sources(self, doc_id: str) -> Rows[dict[str, Any]]:
         """Every input that carried this document's text (copies included)."""
         sql = ("SELECT source_path, name, url, outlet, published, extra_json FROM document_sources "
                "WHERE doc_id = :id ORDER BY source_path, name")
-        return [{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
-                 "extra": json.loads(r["extra_json"])} for r in self._fetch(sql, {"id": doc_id})]
+        return Rows([{**{k: r[k] for k in ("source_path", "name", "url", "outlet", "published")},
+                 "extra": json.loads(r["extra_json"])} for r in self._fetch(sql, {"id": doc_id})])
 
     def rejections(self) -> Rows[Rejection]:
         out: Rows[Rejection] = Rows()
@@ -515,10 +530,12 @@ class Store:
                 return srows[0]
         raise NewstraceError(Errors.E012, id=item_id)
 
-    def timeline(self, actor: str, *, topic: str | None = None) -> Any:
+    def timeline(self, actor: str, *, topic: str | None = None, since: str | None = None,
+                 until: str | None = None) -> Any:
         from newstrace.timeline import build_timeline
 
-        return build_timeline(self, actor=actor, topic=topic)
+        # since/until: passed through to timeline/ (issue 14: --since/--until on every list)
+        return build_timeline(self, actor=actor, topic=topic, since=since, until=until)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,13 +13,19 @@ class Rows(list[T], Generic[T]):
     """A list of rows with notebook helpers."""
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        return [dataclasses.asdict(r) for r in self]  # type: ignore[call-overload]
+        """Each row as a dict (rows that already are dicts, such as lines, are copied)."""
+        return [dict(r) if isinstance(r, dict) else dataclasses.asdict(r)  # type: ignore[call-overload]
+                for r in self]
 
     def to_frame(self) -> Any:
         """A pandas DataFrame with one row per item."""
         import pandas as pd
 
         return pd.DataFrame(self.to_dicts())
+
+    def to_pandas(self) -> Any:
+        """The same frame under the name pandas users expect (issue 14)."""
+        return self.to_frame()
 
 
 class Row:

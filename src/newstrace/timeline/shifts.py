@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.store.rows import Row, Rows, SignalRow
 from newstrace.timeline.build import source_line
+from newstrace.timeline.dates import date_label, footer_dated, placed, seen_days
+from newstrace.timeline.evidence import whole_sentence
+from newstrace.timeline.marks import ClaimMark, claim_marks
+from newstrace.timeline.voice import third_party_map
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -87,9 +87,23 @@ class Report(Row):
     source_via: str | None
     outlet: str | None
     certainty: str | None
+    date_label: str = "undated"  # "≤ 2022-03-01 (seen)" when only the crawl day places it
+    evidence_start: int = 0  # the trigger inside ``sentence``
+    evidence_end: int = 0
+    marks: list[str] = dataclasses.field(default_factory=list)  # denied, doubted, confirmed
+    answers: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    voiced_by: str | None = None  # a third party whose opinion about the actor this is
 
     def source_line(self) -> str:
         return source_line(self.source_kind, self.source_by, self.source_via)
+
+    def set_aside_because(self) -> str | None:
+        """Why no shift may rest on this report, or None when one may."""
+        if "denied" in self.marks:
+            return "denied"
+        if self.voiced_by:
+            return f"opinion of {self.voiced_by}"
+        return None
 
 
 @dataclass(slots=True)
@@ -151,6 +165,7 @@ class PositionTimeline(Row):
     topics: list[str]
     positions: list[Position]
     shifts: list[Shift]
+    set_aside: list[Report] = dataclasses.field(default_factory=list)  # denied or third-party reports
 
 
 # ------------------------------------------------------------------ helpers
@@ -172,35 +187,19 @@ def origin_keys(store: Store) -> dict[str, str]:
     return {d.id: d.copy_group or d.id for d in store.documents()}
 
 
-def seen_days(store: Store) -> dict[str, str]:
-    """Document ID → the day it was first crawled (metadata ``seen``), where an input gave one."""
-    out: dict[str, str] = {}
-    with store.engine.connect() as conn:
-        rows = conn.execute(text("SELECT id AS doc_id, extra_json FROM documents UNION ALL "
-                                 "SELECT doc_id, extra_json FROM document_sources"))
-        for doc_id, extra in rows:
-            seen = json.loads(extra or "{}").get("seen")
-            if isinstance(seen, str) and re.match(r"\d{4}-\d{2}-\d{2}", seen):
-                day = seen[:10]
-                out[doc_id] = min(day, out.get(doc_id, day))
-    return out
-
-
-def placed(s: SignalRow, seen: dict[str, str]) -> tuple[str | None, str]:
-    """The signal's event date and its basis; with no event date, its document's crawl day."""
-    if s.event_date:
-        return s.event_date, s.event_basis
-    day = seen.get(s.doc_id)
-    return (day, "seen") if day else (None, "none")
-
-
-def report_of(s: SignalRow, origins: dict[str, str], seen: dict[str, str] | None = None) -> Report:
-    date, basis = placed(s, seen or {})
+def report_of(s: SignalRow, origins: dict[str, str], seen: dict[str, str] | None = None,
+              mark: ClaimMark | None = None, voiced_by: str | None = None,
+              footer: set[str] | None = None) -> Report:
+    date, basis = placed(s, seen or {}, footer or set())
+    ev = whole_sentence(s.sentence, s.evidence)
     return Report(
         signal_id=s.id, doc_id=s.doc_id, doc_name=s.doc_name,
         origin_key=origins.get(s.doc_id, s.doc_id), date=date, date_basis=basis,
-        actor=s.actor, sentence=s.sentence.strip(), evidence=s.evidence, source_kind=s.source_kind,
-        source_by=s.source_by, source_via=s.source_via, outlet=s.outlet, certainty=s.certainty)
+        actor=s.actor, sentence=ev.sentence, evidence=s.evidence, source_kind=s.source_kind,
+        source_by=s.source_by, source_via=s.source_via, outlet=s.outlet, certainty=s.certainty,
+        date_label=date_label(date, basis), evidence_start=ev.start, evidence_end=ev.end,
+        marks=mark.marks if mark else [], answers=[a.to_dict() for a in mark.answers] if mark else [],
+        voiced_by=voiced_by)
 
 
 def _conditions(s: SignalRow) -> list[dict[str, Any]]:
@@ -304,14 +303,22 @@ def _in_stream(s: SignalRow, topics: frozenset[str]) -> bool:
 def position_timeline(
     signals: Sequence[SignalRow], *, actor: str, stream: str, topics: frozenset[str],
     origins: dict[str, str], seen: dict[str, str] | None = None, rule_set: Rules | None = None,
+    marks: dict[str, ClaimMark] | None = None, voices: dict[str, str] | None = None,
+    footer: set[str] | None = None,
 ) -> PositionTimeline:
     """Merge the stream's signals into positions and find the shifts between dates.
 
     ``seen`` (document → crawl day) places signals that have no event date.
+    ``marks`` (signal → its claim's answers) and ``voices`` (signal → third party)
+    set aside the reports no position may rest on: denied ones, and a third
+    party's opinion about the actor. They are kept, with the reason, in ``set_aside``.
     """
     r = rule_set or rules()
-    chosen = [report_of(s, origins, seen) for s in signals
-              if s.type in r.position_types and _in_stream(s, topics)]
+    marks, voices = marks or {}, voices or {}
+    candidates = [report_of(s, origins, seen, marks.get(s.id), voices.get(s.id), footer) for s in signals
+                  if s.type in r.position_types and _in_stream(s, topics)]
+    set_aside = [rep for rep in candidates if rep.set_aside_because()]
+    chosen = [rep for rep in candidates if not rep.set_aside_because()]
     by_id = {s.id: s for s in signals}
     chosen.sort(key=lambda rep: _date_key(rep.date))  # stable: the store's order within a date
     positions: dict[str, Position] = {}
@@ -357,7 +364,7 @@ def position_timeline(
                                 before=old, after=new, before_evidence=list(previous[old_key]),
                                 after_evidence=list(reps)))
     return PositionTimeline(actor=actor, stream=stream, topics=sorted(topics),  # first-report order
-                            positions=list(positions.values()), shifts=shifts)
+                            positions=list(positions.values()), shifts=shifts, set_aside=set_aside)
 
 
 def _streams(topic: str | None, r: Rules) -> dict[str, frozenset[str]]:
@@ -377,10 +384,13 @@ def actor_shifts(store: Store, *, actor: str, topic: str | None = None) -> Rows[
     signals = store.signals(actor=actor)
     origins = origin_keys(store)
     seen = seen_days(store) if r.undated_by_seen else {}
+    marks = claim_marks(store, actor=actor)
+    voices = third_party_map(store, [s for s in signals if s.type in r.position_types])
     out: Rows[PositionTimeline] = Rows()
     for name, topics in _streams(topic, r).items():
         pt = position_timeline(signals, actor=canonical, stream=name, topics=topics, origins=origins,
-                               seen=seen, rule_set=r)
-        if pt.positions:
+                               seen=seen, rule_set=r, marks=marks, voices=voices,
+                               footer=footer_dated(store))
+        if pt.positions or pt.set_aside:
             out.append(pt)
     return out

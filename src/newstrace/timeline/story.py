@@ -23,7 +23,10 @@ from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS
 from newstrace.store.rows import Row, SignalRow
 from newstrace.timeline.build import source_line
-from newstrace.timeline.shifts import origin_keys, placed, seen_days
+from newstrace.timeline.dates import date_label, placed, seen_days
+from newstrace.timeline.evidence import whole_sentence
+from newstrace.timeline.marks import ClaimMark, claim_marks
+from newstrace.timeline.shifts import origin_keys
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -57,6 +60,11 @@ class StoryDate(Row):
     source_via: str | None
     claim_origins: int  # independent origins of the chosen report's claim (actor, type, polarity)
     outlets: list[str] = field(default_factory=list)
+    date_label: str = ""  # "≤ 2022-03-01 (seen)" when only the crawl day places it
+    evidence_start: int = 0  # the trigger inside ``sentence``
+    evidence_end: int = 0
+    marks: list[str] = field(default_factory=list)  # denied, doubted, confirmed (the chosen report)
+    answers: list[dict[str, Any]] = field(default_factory=list)
 
     def source_line(self) -> str:
         return source_line(self.source_kind, self.source_by, self.source_via)
@@ -136,7 +144,8 @@ def _claim(s: SignalRow) -> tuple[str, str, str]:
 
 
 def summarise(signals: Sequence[SignalRow], *, origins: dict[str, str], top: int | None = None,
-              seen: dict[str, str] | None = None) -> list[StoryDate]:
+              seen: dict[str, str] | None = None, marks: dict[str, ClaimMark] | None = None,
+              ) -> list[StoryDate]:
     """The top dates by independent origins, in date order, each told by its best-sourced report.
 
     ``seen`` (document → crawl day) places reports that have no event date.
@@ -167,12 +176,17 @@ def summarise(signals: Sequence[SignalRow], *, origins: dict[str, str], top: int
         best = min(group, key=lambda s: (rank.get(s.source_kind, len(rank)), -len(claims[_claim(s)]),
                                          s.published or "9999", s.doc_name, s.start))
         outlets = sorted({s.outlet or s.doc_name for s in group})
+        ev = whole_sentence(best.sentence, best.evidence)
+        mark = (marks or {}).get(best.id)
         out.append(StoryDate(
             date=d, precision=precision(d), bases=sorted(basis[d]), origins=counted[d], reports=len(group),
-            sentence=best.sentence.strip(), evidence=best.evidence, signal_id=best.id, doc_id=best.doc_id,
+            sentence=ev.sentence, evidence=best.evidence, signal_id=best.id, doc_id=best.doc_id,
             doc_name=best.doc_name, outlet=best.outlet, published=best.published, actor=best.actor,
             type=best.type, source_kind=best.source_kind, source_by=best.source_by,
-            source_via=best.source_via, claim_origins=len(claims[_claim(best)]), outlets=outlets))
+            source_via=best.source_via, claim_origins=len(claims[_claim(best)]), outlets=outlets,
+            date_label=date_label(d, "seen" if basis[d] == {"seen"} else "event"),
+            evidence_start=ev.start, evidence_end=ev.end, marks=mark.marks if mark else [],
+            answers=[a.to_dict() for a in mark.answers] if mark else []))
     return out
 
 
@@ -182,4 +196,5 @@ def story(store: Store, query: str, *, top: int | None = None) -> Story:
     seen = seen_days(store) if settings()["undated_by_seen"] else {}
     return Story(query=query, kind=kind, target=target, matched=len(signals),
                  undated=sum(1 for s in signals if placed(s, seen)[0] is None),
-                 dates=summarise(signals, origins=origin_keys(store), top=top, seen=seen))
+                 dates=summarise(signals, origins=origin_keys(store), top=top, seen=seen,
+                                 marks=claim_marks(store, actor=target if kind == "actor" else None)))

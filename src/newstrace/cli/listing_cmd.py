@@ -1,0 +1,60 @@
+"""``newstrace actors`` and ``newstrace topics``: the names a query can use, with counts.
+
+So a user can find the spelling the store knows instead of guessing at an empty table.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newstrace.cli.checks import friendly
+
+DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@friendly
+def actors(
+    db: DbOpt = None,
+    contains: Annotated[str | None, typer.Option("--contains", help="Only names containing this.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Actors in the store with the signals they made or that speak for them."""
+    import newstrace
+    from newstrace.cli import render
+    from newstrace.cli.checks import existing_store
+    from newstrace.store.catalog import actor_counts
+
+    with newstrace.open(existing_store(db)) as store:
+        rows = [a for a in actor_counts(store)
+                if not contains or contains.casefold() in a.name.casefold()]
+    if as_json:
+        sys.stdout.write(json.dumps([a.to_dict() for a in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    Console().print(render.table(f"Actors ({len(rows)})", ["name", "kind", "signals", "id"],
+                                 [(a.name, a.kind, a.signals, a.id) for a in rows]))
+
+
+@friendly
+def topics(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Topics signals carry, with counts, and the signal types of the store."""
+    import newstrace
+    from newstrace.cli import render
+    from newstrace.cli.checks import existing_store
+    from newstrace.store.catalog import topic_counts, type_counts
+
+    with newstrace.open(existing_store(db)) as store:
+        tops, types = topic_counts(store), type_counts(store)
+    if as_json:
+        sys.stdout.write(json.dumps({"topics": tops.to_dicts(), "types": types.to_dicts()},
+                                    ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    console.print(render.table("Topics", ["topic", "signals"], [(t.name, t.signals) for t in tops]))
+    console.print(render.table("Signal types", ["type", "signals"], [(t.name, t.signals) for t in types]))

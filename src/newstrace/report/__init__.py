@@ -1,0 +1,1 @@
+"""``newstrace report``: a self-contained HTML or Markdown report on one actor."""

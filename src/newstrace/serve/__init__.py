@@ -1,0 +1,1 @@
+"""The analyst's HTTP API and web UI (FastAPI under uvicorn): ``newstrace serve``."""
