@@ -27,6 +27,27 @@ app.command("story")(story_cmd.story)
 console = Console()
 err = Console(stderr=True)
 
+
+@app.callback()
+def _global(
+    knowledge: Annotated[list[Path] | None, typer.Option(
+        "--knowledge", help="Folder of your own actors/*.toml, outlets.toml, topics.toml "
+                            "(repeatable; env NEWSTRACE_KNOWLEDGE, folders joined by the path separator).",
+    )] = None,
+    packs: Annotated[str | None, typer.Option(
+        "--packs", help="Packaged knowledge packs: comma-separated names, 'all' (default) or "
+                        "'none' (env NEWSTRACE_PACKS).",
+    )] = None,
+) -> None:
+    """Sourced, dated record of who signalled what, when, according to whom."""
+    from newstrace.knowledge import configure
+
+    try:
+        configure(dirs=knowledge or None, packs=packs)
+    except NewstraceError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model name.")]
