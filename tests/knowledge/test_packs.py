@@ -114,3 +114,19 @@ def test_cli_global_option(tmp_path: Path) -> None:
     assert actors().resolve_query("Lenning") == "Oskar Lenning"
     bad = runner.invoke(app, ["--knowledge", str(tmp_path / "absent"), "docs", "--db", str(db)])
     assert bad.exit_code == 2 and "E050" in bad.output
+
+
+def test_user_actors_reach_the_timeline_of_their_state(tmp_path: Path) -> None:
+    article = tmp_path / "veldria.txt"
+    article.write_text(
+        "PORT AUBEL — Veldrian Trade Minister Ilse Marrow said on Tuesday that Veldria would "
+        "impose tariffs on Corvanian steel unless Corvania lifted its import quotas.\n"
+        "Marrow said she was ready to meet Corvanian President Oskar Lenning in June.\n", "utf-8")
+    db = tmp_path / "v.db"
+    runner = CliRunner()
+    added = runner.invoke(app, ["--knowledge", str(EXAMPLE), "ingest", str(article), "--db", str(db)])
+    assert added.exit_code == 0, added.output
+    shown = runner.invoke(app, ["--knowledge", str(EXAMPLE), "timeline", "--actor", "Veldria",
+                                "--db", str(db), "--json"])
+    entries = json.loads(shown.stdout)["entries"]
+    assert entries and {e["actor"] for e in entries} == {"Ilse Marrow"}

@@ -49,3 +49,9 @@ def test_office_statement_reaches_the_owner_and_his_state(
     ]
     assert parent == "Israel"
     assert [s.actor for s in store.signals(actor="Israel")] == ["Benjamin Netanyahu's office"]
+
+
+def test_a_capitalised_title_after_a_nationality_is_no_body() -> None:
+    # "Veldrian" is an adjective no table knows, not a body the minister speaks for
+    assert parent_of("Ilse Marrow", "Veldrian Trade Minister Ilse Marrow", actors()) is None
+    assert parent_of("Jeremy Corbyn", "Labour leader Jeremy Corbyn", actors()) == "Labour"

@@ -56,8 +56,12 @@ def parent_of(canonical: str, written: str | None, table: ActorTable) -> str | N
         if not word[:1].isupper() or word.casefold().rstrip(".") in honorifics:
             break
         lead.append(word)
+    # the title after the name is a common noun ("Hamas official"), not a capitalised
+    # title that a nationality adjective opens ("Veldrian Trade Minister")
+    if not lead or len(lead) == len(words) or not words[len(lead)][:1].islower():
+        return None
     name = re.sub(r"['’]s$", "", " ".join(lead))
-    return name if lead and len(lead) < len(words) and name != canonical else None
+    return name if name != canonical else None
 
 
 def _learned(conn: Connection, table: ActorTable) -> dict[str, str]:
