@@ -116,3 +116,16 @@ def test_office_speaks_for_its_named_owner_and_the_group_is_its_organisation(
     assert office.named and office.speaker_kind == "government"
     ready = [s for s in signals if "ready to free" in HOSTAGE[s.start:s.end]]
     assert ready and {s.actor for s in ready} == {"Hamas"}
+
+
+def test_a_name_after_a_title_is_the_speaker_but_not_after_for(
+        extracted: Callable[[str], Extracted]) -> None:
+    text = (
+        "Qatar's ambassador to the US Omar Haddad said the hostages were safe.\n"
+        "A spokesman for Netanyahu said the offer was under review.\n"
+    )
+    _, atts, _ = extracted(text)
+    envoy = speaker(atts, "Qatar's ambassador to the US Omar Haddad")
+    assert envoy.speaker_canonical == "Omar Haddad" and envoy.speaker_kind == "person"
+    spokesman = speaker(atts, "A spokesman for Netanyahu")
+    assert spokesman.speaker_canonical is None and not spokesman.named

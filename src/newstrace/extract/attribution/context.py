@@ -208,7 +208,7 @@ class Discourse:
         names = doc_names(head.doc)
         words = frozenset(t.lower_ for t in core_tokens(head)
                           if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_punct)
-        person = names.titled(words, head.i) if head.tag_ == "NN" else None
+        person = names.titled(words, head.i) if head.tag_ in ("NN", "NNP") else None
         if person is None:
             return None
         last = max((m.start for m in names.mentions if m.start < head.i

@@ -255,6 +255,16 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
     if titled is not None and titled.kind == "person":  # "the Kremlin leader"
         return replace(base, canonical=titled.canonical, kind="person", named=True,
                        role="named", gender=titled.gender or "any")
+    if head.ent_type_ != "PERSON" and titled is None:
+        apposed = _apposed_person(head, tokens)
+        if apposed is not None:  # "Russia's ambassador to the US Anatoly Antonov"
+            known = actors().lookup(apposed)
+            return replace(base, canonical=known.canonical if known else apposed, kind="person",
+                           named=True, role="named",
+                           gender=known.gender if known and known.gender else "any")
+        if head.pos_ == "PROPN" and head.lower_.rstrip(".") in name_words().honorifics and any(
+                t.lower_ == "the" and t.dep_ == "det" for t in core):
+            return replace(base, role="anaphor")  # "the Chairman of the Committee": a title
     if not has_name:
         # "the premier's aide and trade adviser Ola Brenn": the name is a conjunct
         for c in head.children:
@@ -323,6 +333,31 @@ def _unlisted_name(head: Any, kind: SpeakerKind) -> tuple[str, SpeakerKind]:
     if org is not None:
         return org, kind
     return (names.person(chain) if kind == "person" else chain), kind
+
+
+def _apposed_person(head: Any, tokens: list[Any]) -> str | None:
+    """The one person named at the end of a title phrase, not after a preposition
+    ("The US Deputy Minister of Defense, Colin Kahl"; never "a spokesman for Netanyahu")."""
+    names = doc_names(head.doc)
+    plain = [t for t in tokens if t.i > head.i]
+    drop = {x.i for t in plain if t.dep_ in ("relcl", "acl", "advcl") for x in t.subtree}
+    plain = [t for t in plain if t.i not in drop]
+    while plain and plain[-1].is_punct:
+        plain.pop()
+    if not plain or head.lemma_.casefold() not in speaker_words().human_heads | \
+            speaker_words().source_heads | name_words().honorifics:
+        return None
+    person = names.person_at(plain[-1])
+    if person is None:
+        return None
+    first = plain[-1]
+    while first.i - 1 > head.i and names.person_at(head.doc[first.i - 1]) == person:
+        first = head.doc[first.i - 1]
+    before = head.doc[first.i - 1]
+    if before.pos_ == "ADP" or before.lower_ in ("and", "or", "with"):
+        return None
+    others = {names.person_at(t) for t in plain if t.i < first.i} - {None}
+    return person if not others else None
 
 
 def _office(head: Any, lemma: str) -> tuple[str, SpeakerKind] | None:
