@@ -368,7 +368,7 @@ class ActorResolver:
             return ActorRef(country, ent.text, "government", False, ent.start_char, ent.end_char) \
                 if country else None
         actor = self.table.lookup(ent.text) or self.table.find(ent.text)
-        if actor is not None and actor.kind in ("government", "organization"):
+        if actor is not None and actor.kind in ("government", "organization", "group"):
             return _from_table(actor, ent.text, ent.start_char, ent.end_char)
         if actor is not None:
             return None
