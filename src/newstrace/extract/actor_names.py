@@ -114,6 +114,9 @@ class DocNames:
             return
         name = " ".join(doc[toks[0].i: toks[-1].i + 1].text.split())
         titles = set(stripped) | _title_words(doc, ent)
+        known = actors().lookup(name)
+        if known is not None:  # the table's titles ("the Russian head of state") count too
+            titles |= {w.casefold() for title in known.titles for w in title.split()}
         mention = PersonMention(toks[0].i, toks[-1].i + 1, name, frozenset(titles))
         self.mentions.append(mention)
         for t in [*ent, *toks]:
@@ -261,12 +264,6 @@ def _title_words(doc: Any, ent: Any) -> set[str]:
     for p in phrases:
         words |= {t.lower_ for t in p.subtree if t.i < ent.start or t.i >= ent.end
                   if not t.is_punct and t.dep_ not in ("det", "case", "relcl")}
-    table = actors()
-    for name in (ent.text,):
-        known = table.lookup(name)
-        if known is not None:
-            for title in known.titles:
-                words |= {w.casefold() for w in title.split()}
     return {re.sub(r"[’']s$", "", w) for w in words}
 
 

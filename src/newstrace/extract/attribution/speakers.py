@@ -4,7 +4,9 @@ Built on the spaCy parse plus the shared actor and outlet tables; the word lists
 (source nouns, commentators, groups, documents, pronouns) are data in
 ``data/extract/en/speakers.toml``. Pronouns and anaphoric descriptions ("the
 official") are resolved elsewhere (``attribution_context``) because they need
-the document's history; this module only classifies one phrase on its own.
+the document's history; this module classifies one phrase, naming a person or body
+no table lists from the document's own name table (``extract.actor_names``:
+"Bessent" is the "Scott Bessent" written earlier).
 """
 
 from __future__ import annotations

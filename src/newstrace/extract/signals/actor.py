@@ -7,7 +7,9 @@ noun of "Ukrainian leaders ready for ..."), then named through
 written here because spaCy has no coreference in the small model: "he/she" is
 the most recent person who was a grammatical subject (else the most recent
 person named), "they" the most recent group or government subject, "I/we" the
-speaker of the clause. Unknown names keep their longest written form.
+speaker of the clause. Names no table lists, titles ("the president") and "the two
+sides" come from the document's name table (``extract.actor_names``), which
+attribution shares, so a person gets one name in both.
 """
 
 from __future__ import annotations
@@ -69,43 +71,22 @@ class ActorResolver:
         self.table = actors()
         self.names = doc_names(doc)
         self.datelines = find_datelines(doc, lex)
-        self._titled: list[tuple[int, ActorRef, frozenset[str]]] = []
-        self._scan_titles()
         self._pronoun: dict[int, ActorRef] = {}
         self._scan_pronouns()
 
     # ------------------------------------------------------------------ titles
 
-    def _scan_titles(self) -> None:
-        """Each person mention with the title words written around it or in the table."""
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or ent.root.i in self.datelines.tokens:
-                continue
-            ref = self.mention(ent.root, resolve=False)
-            if ref is None or ref.kind != "person":
-                continue
-            s, _ = self._phrase(ent.root)
-            words = {t.lower_ for t in self.doc[s:ent.start]}
-            if ent.root.dep_ == "appos":  # "the Solvennan envoy, Marit Olsund"
-                hs, he = self._phrase(ent.root.head)
-                words |= {t.lower_ for t in self.doc[hs:he]}
-            actor = self.table.get(ref.canonical) if ref.known else None
-            if actor is not None:
-                for title in actor.titles:
-                    words |= {w.casefold() for w in title.split()}
-            self._titled.append((ent.start, ref, frozenset(words)))
-
     def _titled_person(self, head: Token, start: int, end: int) -> ActorRef | None:
-        """"the president": the latest person before ``head`` written with that title."""
-        words = {t.lower_ for t in self.doc[start:end] if t.dep_ not in ("det", "punct")}
-        if not words:
+        """"the president": the latest person before ``head`` written with that title
+        (the document's name table, shared with attribution)."""
+        words = frozenset(t.lower_ for t in self.doc[start:end] if t.dep_ not in ("det", "punct"))
+        name = self.names.titled(words, head.i)
+        if name is None:
             return None
-        for i, ref, titles in reversed(self._titled):
-            if i < head.i and words <= titles:
-                span = self.doc[start:end]
-                return ActorRef(ref.canonical, span.text, ref.kind, ref.known,
-                                span.start_char, span.end_char)
-        return None
+        actor = self.table.lookup(name)
+        span = self.doc[start:end]
+        return ActorRef(actor.canonical if actor else name, span.text, "person", actor is not None,
+                        span.start_char, span.end_char)
 
     def title_holder(self, title: str, state: str) -> ActorRef | None:
         """The one person in the table who speaks for ``state`` with a ``title`` title."""
