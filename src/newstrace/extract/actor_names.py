@@ -24,7 +24,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from newstrace.errors import Errors, NewstraceError
 from newstrace.knowledge import actors
@@ -94,7 +95,7 @@ class DocNames:
 
     # ------------------------------------------------------------------ building
 
-    def _add_person(self, doc: Any, ent: Any) -> None:
+    def _add_person(self, doc: Doc, ent: Span) -> None:
         words = name_words()
         toks = list(ent)
         # "Chae Yeon-seok": the tagger may stop the entity at a hyphen inside the name
@@ -124,7 +125,7 @@ class DocNames:
         if len(name.split()) > 1 and name not in self._full:
             self._full.append(name)
 
-    def _add_org(self, doc: Any, ent: Any) -> None:
+    def _add_org(self, doc: Doc, ent: Span) -> None:
         toks = [t for t in ent if t.i not in self.dateline_tokens]
         while toks and (toks[0].lower_ == "the" or toks[0].is_punct):
             toks.pop(0)
@@ -190,14 +191,14 @@ class DocNames:
             f == bare or f.split()[-len(bare.split()):] == bare.split() for f in self._full
         )
 
-    def person_at(self, token: Any) -> str | None:
+    def person_at(self, token: Token) -> str | None:
         """Canonical name of the person entity holding ``token`` (None: none, or a dateline)."""
         if token.i in self.dateline_tokens:
             return None
         mention = self._by_token.get(token.i)
         return self.person(mention.name) if mention is not None else None
 
-    def org_at(self, token: Any) -> str | None:
+    def org_at(self, token: Token) -> str | None:
         """The organisation or place entity holding ``token``, as written in full."""
         name = self._orgs.get(token.i)
         if name is None:
@@ -213,7 +214,7 @@ class DocNames:
             return self._initials.get(short, written)
         return written
 
-    def body_before(self, head: Any) -> str | None:
+    def body_before(self, head: Token) -> str | None:
         """"the group": the organisation named last before ``head``, a few sentences back
         at most; an outlet is never the one meant."""
         from newstrace.knowledge import outlets
@@ -249,7 +250,7 @@ def _one(names: list[str]) -> str | None:
     return unique[0] if len(keys) == 1 else None
 
 
-def _title_words(doc: Any, ent: Any) -> set[str]:
+def _title_words(doc: Doc, ent: Span) -> set[str]:
     """Words written as the person's title: before the name in its noun phrase
     ("Israeli Prime Minister ..."), or in an apposition ("Naim, a Hamas official")."""
     root = ent.root
@@ -267,7 +268,7 @@ def _title_words(doc: Any, ent: Any) -> set[str]:
     return {re.sub(r"[’']s$", "", w) for w in words}
 
 
-def doc_names(doc: Any) -> DocNames:
+def doc_names(doc: Doc) -> DocNames:
     """The document's name table, built on first use and kept on the ``Doc``."""
     cached = doc.user_data.get(_KEY)
     if isinstance(cached, DocNames):
