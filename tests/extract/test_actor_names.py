@@ -129,3 +129,17 @@ def test_a_name_after_a_title_is_the_speaker_but_not_after_for(
     assert envoy.speaker_canonical == "Omar Haddad" and envoy.speaker_kind == "person"
     spokesman = speaker(atts, "A spokesman for Netanyahu")
     assert spokesman.speaker_canonical is None and not spokesman.named
+
+
+def test_name_table_ambiguity_family_names_titles_and_acronyms(nlp: object) -> None:
+    doc = nlp(  # type: ignore[operator]
+        "Supreme Leader Ayatollah Ali Khamenei met Chinese President Xi Jinping in Tehran.\n"
+        "Trade envoys Anna Lindqvist and Erik Lindqvist signed the accord.\n"
+        "The Accountability Review Board, or ARB, found no fault.\n")
+    names = doc_names(doc)
+    assert names.person("Khamenei") == "Ali Khamenei"
+    assert names.person("Mr. Khamenei's") == "Ali Khamenei"
+    assert names.person("Xi") == "Xi Jinping"  # a family name written first
+    assert names.person("Lindqvist") == "Lindqvist"  # two people fit: left as written
+    assert names.expand("ARB") == "Accountability Review Board"
+    assert names.titled(frozenset({"president"}), len(doc)) == "Xi Jinping"
