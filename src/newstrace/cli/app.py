@@ -31,12 +31,13 @@ err = Console(stderr=True)
 @app.callback()
 def _global(
     knowledge: Annotated[list[Path] | None, typer.Option(
-        "--knowledge", help="Folder of your own actors/*.toml, outlets.toml, topics.toml "
+        "--knowledge", metavar="DIR", help="Folder of your own actors/*.toml, outlets.toml, topics.toml "
                             "(repeatable; env NEWSTRACE_KNOWLEDGE, folders joined by the path separator).",
     )] = None,
     packs: Annotated[str | None, typer.Option(
-        "--packs", help="Packaged knowledge packs: comma-separated names, 'all' (default) or "
-                        "'none' (env NEWSTRACE_PACKS).",
+        "--packs", metavar="NAMES",
+        help="Packaged knowledge packs: comma-separated names, 'all' (default) or 'none' "
+             "(env NEWSTRACE_PACKS).",
     )] = None,
 ) -> None:
     """Sourced, dated record of who signalled what, when, according to whom."""
