@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,24 +18,47 @@ if TYPE_CHECKING:
     from newstrace.store import Store
 
 
-def open(path: str | Path = "newstrace.db") -> Store:
-    """Open (or create) a newstrace SQLite store."""
+def _knowledge(knowledge: Sequence[str | Path] | str | Path | None, packs: str | None) -> None:
+    """Switch the process to these knowledge folders / packs when the caller names any."""
+    if knowledge is None and packs is None:
+        return
+    from newstrace.knowledge import configure
+
+    dirs = [knowledge] if isinstance(knowledge, str | Path) else knowledge
+    configure(dirs=dirs, packs=packs)
+
+
+def open(path: str | Path = "newstrace.db", *,
+         knowledge: Sequence[str | Path] | str | Path | None = None,
+         packs: str | None = None) -> Store:
+    """Open (or create) a newstrace SQLite store.
+
+    ``knowledge``: folder(s) of your own actors, outlets and topics (see
+    docs/knowledge.md); ``packs``: packaged packs, "all" (default) or "none". Both
+    apply to the whole process, as the CLI's ``--knowledge`` and ``--packs`` do.
+    """
     from newstrace.store import Store
+
+    _knowledge(knowledge, packs)
 
     return Store(path)
 
 
-def extract_documents(paths: list[str | Path], *, model: str | None = None) -> list[dict[str, object]]:
+def extract_documents(paths: list[str | Path], *, model: str | None = None,
+                      knowledge: Sequence[str | Path] | str | Path | None = None,
+                      packs: str | None = None) -> list[dict[str, object]]:
     """Run the pipeline without a store; one output-contract dict per document.
 
     Named apart from the ``newstrace.extract`` package: once that package is imported
     (as any ingest does) the attribute ``newstrace.extract`` is the package, not a function.
+    ``knowledge`` and ``packs`` as for ``open``.
     """
     from newstrace import pipeline
     from newstrace.contract import document_contract
     from newstrace.ingest import read_paths
     from newstrace.records import ExtractedDocument
 
+    _knowledge(knowledge, packs)
     return [
         document_contract(item)
         for item in pipeline.run(read_paths(paths), model=model)

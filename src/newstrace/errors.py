@@ -30,6 +30,12 @@ class Errors(StrEnum):
     E041 = "Unknown {kind} component '{name}'; known: {known}"
     E042 = "Trained model at {path} could not be loaded: {detail}"
     E043 = "Knowledge folder {path} is invalid: {detail}"
+    # E050–E059: knowledge packs and user knowledge folders
+    E050 = "Knowledge folder {path} does not exist or is not a folder"
+    E051 = "Actor '{name}' in {path} has parent '{parent}', which no loaded actor table defines"
+    E052 = "Unknown knowledge pack(s) {name}; packaged packs: {known}"
+    E053 = "Knowledge file {path} is invalid: {detail}"
+    E054 = "Knowledge file {path}: '{value}' is not a valid {field} (allowed: {allowed})"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -46,8 +46,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    knowledge: Annotated[list[Path] | None, typer.Option(
+        "--knowledge", metavar="DIR", help="Folder of your own actors/*.toml, outlets.toml, topics.toml "
+                            "(repeatable; env NEWSTRACE_KNOWLEDGE, folders joined by the path separator).",
+    )] = None,
+    packs: Annotated[str | None, typer.Option(
+        "--packs", metavar="NAMES",
+        help="Packaged knowledge packs: comma-separated names, 'all' (default) or 'none' "
+             "(env NEWSTRACE_PACKS).",
+    )] = None,
 ) -> None:
     """Sourced, dated record of who signalled what, when, according to whom."""
+    from newstrace.knowledge import configure
+
+    try:
+        configure(dirs=knowledge or None, packs=packs)
+    except NewstraceError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
 
 
 app.command("export")(export_cmd.export)

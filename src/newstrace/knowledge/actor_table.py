@@ -12,9 +12,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from newstrace import ids
-from newstrace.knowledge.datafiles import load_toml_dir
+from newstrace.errors import Errors, NewstraceError
+from newstrace.knowledge import packs
+from newstrace.knowledge.datafiles import data_dir, load_toml_dir
 
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -61,23 +65,29 @@ class ActorTable:
 
     @classmethod
     def from_data(cls) -> ActorTable:
+        """The tables of the active knowledge: user folders first (their aliases win),
+        then the packaged packs in use."""
+        knowledge = packs.active()
+        sources: list[tuple[Path, dict[str, Any]]] = [
+            (folder, row) for folder in knowledge.dirs for row in packs.actor_rows(folder)
+        ]
+        wanted = {p.name for p in knowledge.pack_files()}
+        for name, table in zip(sorted(p.name for p in (data_dir() / "actors").glob("*.toml")),
+                               load_toml_dir("actors"), strict=True):
+            if name in wanted:
+                sources.extend((Path("actors") / name, row) for row in table.get("actor", []))
         entries: list[Actor] = []
-        for table in load_toml_dir("actors"):
-            for row in table.get("actor", []):
-                canonical = row["canonical"]
-                entries.append(
-                    Actor(
-                        canonical=canonical,
-                        kind=row.get("kind", "person"),
-                        aliases=tuple(row.get("aliases", ())),
-                        titles=tuple(row.get("titles", ())),
-                        qid=row.get("qid"),
-                        affiliation=row.get("affiliation"),
-                        parent=row.get("parent"),
-                        gender=row.get("gender"),
-                        id=ids.actor_id(canonical),
-                    )
-                )
+        seen: dict[str, Path] = {}
+        for where, row in sources:
+            canonical = row["canonical"]
+            if canonical in seen:  # a user's entry replaces the packaged one of that name
+                continue
+            seen[canonical] = where
+            entries.append(_actor(row))
+        for actor in entries:
+            if actor.parent and actor.parent not in seen:
+                raise NewstraceError(Errors.E051, name=actor.canonical, path=seen[actor.canonical],
+                                     parent=actor.parent)
         return cls(entries)
 
     def get(self, canonical: str) -> Actor | None:
@@ -138,7 +148,22 @@ class ActorTable:
         return actor.canonical if actor is not None else " ".join(text.split())
 
 
+def _actor(row: dict[str, Any]) -> Actor:
+    canonical = str(row["canonical"])
+    return Actor(
+        canonical=canonical,
+        kind=row.get("kind", "person"),
+        aliases=tuple(row.get("aliases", ())),
+        titles=tuple(row.get("titles", ())),
+        qid=row.get("qid"),
+        affiliation=row.get("affiliation"),
+        parent=row.get("parent"),
+        gender=row.get("gender"),
+        id=ids.actor_id(canonical),
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def actors() -> ActorTable:
-    """The process-wide actor table (data files are read once)."""
+    """The process-wide actor table (read once per ``packs.configure``)."""
     return ActorTable.from_data()

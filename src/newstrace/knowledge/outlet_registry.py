@@ -1,4 +1,4 @@
-"""Outlet registry from ``data/outlets.toml``: names, aliases, domains, country, kind."""
+"""Outlet registry from ``data/outlets*.toml`` and the user's knowledge folders."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from newstrace.knowledge import packs
 from newstrace.knowledge.datafiles import data_dir, load_toml
 
 
@@ -34,8 +35,11 @@ class OutletRegistry:
 
     @classmethod
     def from_data(cls) -> OutletRegistry:
-        # outlets.toml first, then themed additions (outlets_*.toml) in name order.
+        """User folders' outlets first (their aliases win), then the packaged registry:
+        ``outlets.toml``, then themed additions (``outlets_*.toml``) in name order."""
         names = ["outlets.toml", *sorted(p.name for p in data_dir().glob("outlets_*.toml"))]
+        rows = [row for folder in packs.active().dirs for row in packs.outlet_rows(folder)]
+        rows += [row for name in names for row in load_toml(name).get("outlet", [])]
         return cls(
             [
                 Outlet(
@@ -45,8 +49,7 @@ class OutletRegistry:
                     country=row.get("country"),
                     kind=row.get("kind", "newspaper"),
                 )
-                for name in names
-                for row in load_toml(name).get("outlet", [])
+                for row in rows
             ]
         )
 

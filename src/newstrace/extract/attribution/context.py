@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newstrace.extract.attribution.speakers import Speaker, classify, speaker_like
+from newstrace.extract.actor_names import doc_names
+from newstrace.extract.attribution.speakers import Speaker, classify, core_tokens, speaker_like
 from newstrace.knowledge import actors
 
 _WINDOW = 5  # sentences a pronoun may look back
@@ -71,6 +72,7 @@ class Discourse:
     @classmethod
     def for_doc(cls, doc: Any, sent_of: list[int]) -> Discourse:
         table = actors()
+        names = doc_names(doc)
         mentions: list[Mention] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -79,9 +81,12 @@ class Discourse:
             actor = table.lookup(ent.text)
             if actor is not None and actor.kind != "person":
                 continue
+            canonical = actor.canonical if actor else names.person_at(root)
+            if canonical is None:  # a dateline the tagger took for a person ("DOHA —")
+                continue
             sp = Speaker(
                 ent.text,
-                actor.canonical if actor else ent.text,
+                canonical,
                 "person",
                 True,
                 "named",
@@ -99,7 +104,7 @@ class Discourse:
                 ) -> tuple[Speaker, Draft | None] | None:
         """Resolve a pronoun or anaphor. ``None`` means "not a speaker" (expletive "it")."""
         if sp.role == "anaphor":
-            return self._anaphor(sp)
+            return self._anaphor(sp, head)
         if sp.role != "pronoun":
             return sp, None
         if sp.gender == "n":
@@ -181,15 +186,39 @@ class Discourse:
                     return sp.resolved(other), None
         return None
 
-    def _anaphor(self, sp: Speaker) -> tuple[Speaker, Draft | None]:
-        """"the official" continues the last speaker described with the same noun."""
+    def _anaphor(self, sp: Speaker, head: Any) -> tuple[Speaker, Draft | None]:
+        """"the official" continues the last speaker described with the same noun;
+        "the prime minister" is the person last written with that title, when no
+        speaker described with the noun came after that person."""
         lemma = sp.head_lemma
+        titled = self._titled(sp, head)
         for d in reversed(self.drafts):
             written = (d.speaker.text or "").lower()
             if lemma and lemma in written:
+                if titled is not None and titled[1] > d.cue_i:
+                    break
                 return sp.resolved(d.speaker), d
+        if titled is not None:
+            return titled[0], None
         return Speaker(sp.text, None, "anonymous", False, "source", sp.start, sp.end,
                        sp.head_lemma, plural=sp.plural), None
+
+    def _titled(self, sp: Speaker, head: Any) -> tuple[Speaker, int] | None:
+        """The named person whose written title holds every word of the phrase, and
+        the token where that person was last written before ``head``."""
+        names = doc_names(head.doc)
+        words = frozenset(t.lower_ for t in core_tokens(head)
+                          if t.dep_ not in ("det", "poss", "case", "punct") and not t.is_punct)
+        person = names.titled(words, head.i) if head.tag_ in ("NN", "NNP") else None
+        if person is None:
+            return None
+        last = max((m.start for m in names.mentions if m.start < head.i
+                    and names.person(m.name) == person), default=-1)
+        actor = actors().lookup(person)
+        gender = actor.gender if actor is not None and actor.gender else "any"
+        resolved = replace(sp, canonical=actor.canonical if actor else person, kind="person",
+                           named=True, role="named", gender=gender)
+        return resolved, last
 
     # ------------------------------------------------------------------ via
 

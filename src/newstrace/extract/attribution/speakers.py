@@ -4,7 +4,9 @@ Built on the spaCy parse plus the shared actor and outlet tables; the word lists
 (source nouns, commentators, groups, documents, pronouns) are data in
 ``data/extract/en/speakers.toml``. Pronouns and anaphoric descriptions ("the
 official") are resolved elsewhere (``attribution_context``) because they need
-the document's history; this module only classifies one phrase on its own.
+the document's history; this module classifies one phrase, naming a person or body
+no table lists from the document's own name table (``extract.actor_names``:
+"Bessent" is the "Scott Bessent" written earlier).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import functools
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from newstrace.extract.actor_names import doc_names, name_words
 from newstrace.knowledge import actors, outlets
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import SpeakerKind
@@ -141,7 +144,7 @@ def phrase_tokens(head: Any) -> list[Any]:
     return toks or [head]
 
 
-def _core_tokens(head: Any) -> list[Any]:
+def core_tokens(head: Any) -> list[Any]:
     """The head with its compounds, modifiers and determiners, no clauses or prepositions."""
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NON_CORE]
@@ -225,7 +228,7 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
         gender, number = words.pronouns.get(lower, ("any", "sing"))
         return replace(base, role="pronoun", gender=gender, plural=number == "plur")
 
-    core = _core_tokens(head)
+    core = core_tokens(head)
     plain = _plain_text(tokens)
     reg = outlets()
     outlet = reg.lookup(plain) or reg.lookup(_text(core))
@@ -234,7 +237,7 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
 
     lemma = head.lemma_.lower()
     if head.pos_ == "PROPN" or lemma in words.media_heads:
-        named_by = [_text(core)] + [_text(_core_tokens(c)) for c in head.children
+        named_by = [_text(core)] + [_text(core_tokens(c)) for c in head.children
                                     if c.dep_ == "appos" and lemma in words.media_heads]
         found = [f for part in named_by for f in reg.find_all(part)]
         if found:
@@ -254,6 +257,16 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
     if titled is not None and titled.kind == "person":  # "the Kremlin leader"
         return replace(base, canonical=titled.canonical, kind="person", named=True,
                        role="named", gender=titled.gender or "any")
+    if head.ent_type_ != "PERSON" and titled is None:
+        apposed = _apposed_person(head, tokens)
+        if apposed is not None:  # "Russia's ambassador to the US Anatoly Antonov"
+            known = actors().lookup(apposed)
+            return replace(base, canonical=known.canonical if known else apposed, kind="person",
+                           named=True, role="named",
+                           gender=known.gender if known and known.gender else "any")
+        if head.pos_ == "PROPN" and head.lower_.rstrip(".") in name_words().honorifics and any(
+                t.lower_ == "the" and t.dep_ == "det" for t in core):
+            return replace(base, role="anaphor")  # "the Chairman of the Committee": a title
     if not has_name:
         # "the premier's aide and trade adviser Ola Brenn": the name is a conjunct
         for c in head.children:
@@ -278,16 +291,90 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
         kind = actor.kind if actor.kind in _ENT_KIND.values() or actor.kind == "media" else "person"
         return replace(base, canonical=actor.canonical, kind=kind, named=True,  # type: ignore[arg-type]
                        role="named", gender=actor.gender or "any")
+    body = doc_names(head.doc).body_before(head)
+    if body is not None:  # "the group said", just after "Hamas"
+        known = actors().lookup(body)
+        kind = known.kind if known is not None and known.kind in _ENT_KIND.values() else "organization"
+        return replace(base, canonical=known.canonical if known else body, kind=kind,  # type: ignore[arg-type]
+                       named=True, role="named")
+    office = _office(head, lemma)
+    if office is not None:
+        return replace(base, canonical=office[0], kind=office[1], named=True, role="named")
     if head.pos_ == "PROPN" or head.ent_type_ in _ENT_KIND:
+        names = doc_names(head.doc)
+        if head.i in names.dateline_tokens:  # "GENEVA —" is where, never who
+            return base
         kind_: SpeakerKind = _ENT_KIND.get(head.ent_type_, "person")
         found = reg.find_all(_name_chain(head))
         if found:
             return replace(base, canonical=found[0][2].name, kind="media", named=True, role="media")
-        return replace(base, canonical=_name_chain(head), kind=kind_, named=True, role="named")
+        canonical, kind_ = _unlisted_name(head, kind_)
+        return replace(base, canonical=canonical, kind=kind_, named=True, role="named")
     definite = any(t.lower_ in _DEFINITE and t.dep_ == "det" for t in core)
     if definite and words.person_like(lemma):
         return replace(base, role="anaphor")
     return base
+
+
+def _unlisted_name(head: Any, kind: SpeakerKind) -> tuple[str, SpeakerKind]:
+    """Canonical name and kind of a name no table lists, from the document's own names:
+    "Bessent" is the "Scott Bessent" named earlier, even where the tagger calls it an
+    organisation; an organisation keeps its whole written name ("Permanent Court of
+    Arbitration"), an acronym the text spelt out its long form."""
+    names = doc_names(head.doc)
+    person = names.person_at(head)
+    if person is not None:
+        return person, "person"
+    chain = _name_chain(head)
+    if names.knows_person(chain):
+        return names.person(chain), "person"
+    spelt = names.expand(chain)
+    if spelt != chain:  # an acronym of a body the text names in full
+        return spelt, "organization" if kind == "person" else kind
+    org = names.org_at(head)
+    if org is not None:
+        return org, kind
+    return (names.person(chain) if kind == "person" else chain), kind
+
+
+def _apposed_person(head: Any, tokens: list[Any]) -> str | None:
+    """The one person named at the end of a title phrase, not after a preposition
+    ("The US Deputy Minister of Defense, Colin Kahl"; never "a spokesman for Netanyahu")."""
+    names = doc_names(head.doc)
+    plain = [t for t in tokens if t.i > head.i]
+    drop = {x.i for t in plain if t.dep_ in ("relcl", "acl", "advcl") for x in t.subtree}
+    plain = [t for t in plain if t.i not in drop]
+    while plain and plain[-1].is_punct:
+        plain.pop()
+    if not plain or head.lemma_.casefold() not in speaker_words().human_heads | \
+            speaker_words().source_heads | name_words().honorifics:
+        return None
+    person = names.person_at(plain[-1])
+    if person is None:
+        return None
+    first = plain[-1]
+    while first.i - 1 > head.i and names.person_at(head.doc[first.i - 1]) == person:
+        first = head.doc[first.i - 1]
+    before = head.doc[first.i - 1]
+    if before.pos_ == "ADP" or before.lower_ in ("and", "or", "with"):
+        return None
+    others = {names.person_at(t) for t in plain if t.i < first.i} - {None}
+    return person if not others else None
+
+
+def _office(head: Any, lemma: str) -> tuple[str, SpeakerKind] | None:
+    """"Israeli Prime Minister Benjamin Netanyahu's office": the office of a named owner,
+    named "<owner>'s office" (the link stage makes it speak for the owner)."""
+    if lemma not in name_words().office_nouns or head.pos_ != "NOUN":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    inner = classify(owner, [owner])
+    if not inner.named or inner.canonical is None or inner.kind == "media":
+        return None
+    kind: SpeakerKind = "organization" if inner.kind == "organization" else "government"
+    return f"{inner.canonical}'s {lemma}", kind
 
 
 def _document_author(head: Any) -> Any:
@@ -324,7 +411,7 @@ def speaker_like(head: Any) -> bool:
         return head.lower_ in words.pronouns or head.lower_ in words.human_heads
     if words.person_like(lemma) or lemma in speaker_words().partitive_heads:
         return True
-    core = _core_tokens(head)
+    core = core_tokens(head)
     if actors().lookup(_text(core)) is not None or outlets().lookup(_text(core)) is not None:
         return True
     return any(t.pos_ == "PROPN" for t in core)

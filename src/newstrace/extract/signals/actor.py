@@ -7,18 +7,21 @@ noun of "Ukrainian leaders ready for ..."), then named through
 written here because spaCy has no coreference in the small model: "he/she" is
 the most recent person who was a grammatical subject (else the most recent
 person named), "they" the most recent group or government subject, "I/we" the
-speaker of the clause. Unknown names keep their longest written form.
+speaker of the clause. Names no table lists, titles ("the president") and "the two
+sides" come from the document's name table (``extract.actor_names``), which
+attribution shares, so a person gets one name in both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newstrace.extract.actor_names import doc_names, name_words
 from newstrace.extract.signals.dateline import find_datelines
 from newstrace.extract.signals.lexicon import Lexicon
 from newstrace.extract.signals.syntax import VERBAL, Token, chain
 from newstrace.extract.signals.types import Trigger
-from newstrace.knowledge import actors
+from newstrace.knowledge import actors, outlets
 from newstrace.knowledge.actor_table import Actor
 
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her"})
@@ -66,50 +69,24 @@ class ActorResolver:
         self.doc = doc
         self.lex = lex
         self.table = actors()
-        self._names: dict[str, str] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                key = ent[-1].lower_
-                if len(ent.text) > len(self._names.get(key, "")):
-                    self._names[key] = ent.text
+        self.names = doc_names(doc)
         self.datelines = find_datelines(doc, lex)
-        self._titled: list[tuple[int, ActorRef, frozenset[str]]] = []
-        self._scan_titles()
         self._pronoun: dict[int, ActorRef] = {}
         self._scan_pronouns()
 
     # ------------------------------------------------------------------ titles
 
-    def _scan_titles(self) -> None:
-        """Each person mention with the title words written around it or in the table."""
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or ent.root.i in self.datelines.tokens:
-                continue
-            ref = self.mention(ent.root, resolve=False)
-            if ref is None or ref.kind != "person":
-                continue
-            s, _ = self._phrase(ent.root)
-            words = {t.lower_ for t in self.doc[s:ent.start]}
-            if ent.root.dep_ == "appos":  # "the Solvennan envoy, Marit Olsund"
-                hs, he = self._phrase(ent.root.head)
-                words |= {t.lower_ for t in self.doc[hs:he]}
-            actor = self.table.get(ref.canonical) if ref.known else None
-            if actor is not None:
-                for title in actor.titles:
-                    words |= {w.casefold() for w in title.split()}
-            self._titled.append((ent.start, ref, frozenset(words)))
-
     def _titled_person(self, head: Token, start: int, end: int) -> ActorRef | None:
-        """"the president": the latest person before ``head`` written with that title."""
-        words = {t.lower_ for t in self.doc[start:end] if t.dep_ not in ("det", "punct")}
-        if not words:
+        """"the president": the latest person before ``head`` written with that title
+        (the document's name table, shared with attribution)."""
+        words = frozenset(t.lower_ for t in self.doc[start:end] if t.dep_ not in ("det", "punct"))
+        name = self.names.titled(words, head.i)
+        if name is None:
             return None
-        for i, ref, titles in reversed(self._titled):
-            if i < head.i and words <= titles:
-                span = self.doc[start:end]
-                return ActorRef(ref.canonical, span.text, ref.kind, ref.known,
-                                span.start_char, span.end_char)
-        return None
+        actor = self.table.lookup(name)
+        span = self.doc[start:end]
+        return ActorRef(actor.canonical if actor else name, span.text, "person", actor is not None,
+                        span.start_char, span.end_char)
 
     def title_holder(self, title: str, state: str) -> ActorRef | None:
         """The one person in the table who speaks for ``state`` with a ``title`` title."""
@@ -224,8 +201,14 @@ class ActorResolver:
         if not agentive:
             return None
         if head.ent_type_ == "PERSON":
-            return ActorRef(self._names.get(head.lower_, text), text, "person", False, start, end)
+            name = self.names.person_at(head)
+            return ActorRef(name, text, "person", False, start, end) if name else None
+        if head.pos_ == "PROPN" and self.names.knows_person(head.text):
+            # "Bessent", tagged an organisation: the person named in full earlier
+            return ActorRef(self.names.person(head.text), text, "person", False, start, end)
         canonical = self.plain_name(text)
+        if head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "GPE", "FAC"):
+            canonical = self.names.org_at(head) or self.names.expand(canonical)
         group = self.lex.groups.get(lemma) or self.lex.groups.get(head.lower_)
         if group is not None:
             # "police", "the rebels", "Israeli tanks": a generic group, kept as written;
@@ -280,6 +263,12 @@ class ActorResolver:
                   for g in c.children if g.dep_ == "pobj"]
             if of:
                 return self.mention(of[0], resolve=resolve, speaker=speaker)
+        if self._is_parties(head):  # "the two sides": the parties, never an actor "sides"
+            parties = self.parties(head)
+            return parties[0] if parties else None
+        office = self._office(head, resolve=resolve, speaker=speaker)
+        if office is not None:
+            return office
         names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if names and head.pos_ != "PROPN":  # "the US secretary of state, Antony Blinken"
             return self.mention(names[0], resolve=resolve, speaker=speaker)
@@ -314,12 +303,77 @@ class ActorResolver:
             actor = self.table.lookup(name) or self.table.find(name)
             if actor is not None and _written(actor, name):
                 return _from_table(actor, text, start, end)
+        body = self.names.body_before(head) if head.pos_ == "NOUN" else None
+        if body is not None:  # "the group": the organisation just named
+            known = self.table.lookup(body)
+            return _from_table(known, text, start, end) if known is not None else \
+                ActorRef(body, text, "organization", False, start, end)
         if head.pos_ == "NOUN" and head.lemma_.casefold() in self.lex.title_nouns and not of \
                 and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             titled = self._titled_person(head, s, e)
             if titled is not None:
                 return titled
         return self._unknown(head, text, start, end)
+
+    def _is_parties(self, head: Token) -> bool:
+        """"the two sides", "both parties": a pair of parties written as one noun."""
+        words = name_words()
+        return head.lemma_.casefold() in words.party_nouns and head.tag_ == "NNS" and any(
+            c.lower_ in words.party_words for c in head.children)
+
+    def parties(self, head: Token) -> list[ActorRef]:
+        """The two states or bodies last named before ``head``, first named first.
+
+        Only names the tagger marks as a place, organisation or nationality count,
+        an outlet never; fewer than two leave the pair unresolved (no actor).
+        """
+        found: list[ActorRef] = []
+        for ent in reversed([e for e in self.doc.ents if e.end <= head.i]):
+            if ent.label_ not in ("GPE", "ORG", "NORP") or ent.start in self.datelines.tokens:
+                continue
+            ref = self._party(ent)
+            if ref is not None and ref.canonical not in {f.canonical for f in found}:
+                found.append(ref)
+            if len(found) == 2:
+                return found[::-1]
+        return []
+
+    def _party(self, ent: Token) -> ActorRef | None:
+        if outlets().lookup(ent.text) is not None:
+            return None
+        if ent.label_ == "NORP":
+            country = self.lex.demonyms.get(ent.text.casefold())
+            actor = self.table.get(country) if country else None
+            if actor is not None:
+                return _from_table(actor, ent.text, ent.start_char, ent.end_char)
+            return ActorRef(country, ent.text, "government", False, ent.start_char, ent.end_char) \
+                if country else None
+        actor = self.table.lookup(ent.text) or self.table.find(ent.text)
+        if actor is not None and actor.kind in ("government", "organization", "group"):
+            return _from_table(actor, ent.text, ent.start_char, ent.end_char)
+        if actor is not None:
+            return None
+        name = self.names.org_at(ent.root) or ent.text
+        kind = "government" if ent.label_ == "GPE" else "organization"
+        return ActorRef(name, ent.text, kind, False, ent.start_char, ent.end_char)
+
+    def _office(self, head: Token, *, resolve: bool, speaker: ActorRef | None) -> ActorRef | None:
+        """"Benjamin Netanyahu's office": the owner's office, a body that speaks for him."""
+        lemma = head.lemma_.casefold()
+        if lemma not in name_words().office_nouns or head.pos_ != "NOUN":
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        ref = self.mention(owner, resolve=resolve, speaker=speaker) if owner is not None else None
+        if ref is None or ref.kind not in ("person", "government", "organization"):
+            return None
+        s, e = self._phrase(head)
+        span = self.doc[s:e]
+        canonical = f"{ref.canonical}'s {lemma}"
+        known = self.table.lookup(canonical)
+        if known is not None:
+            return _from_table(known, span.text, span.start_char, span.end_char)
+        kind = "organization" if ref.kind == "organization" else "government"
+        return ActorRef(canonical, span.text, kind, False, span.start_char, span.end_char)
 
     def collective(self, speaker: ActorRef | None) -> ActorRef | None:
         """Whom "we" stands for: the speaker's government, or its nationality."""
@@ -502,6 +556,8 @@ class ActorResolver:
         head = self.subject(top, frozenset({"nsubj"}))
         if head is None:
             return []
+        if self._is_parties(head):
+            return self.parties(head)
         direct = self._conjuncts(head, speaker)
         if direct:
             return direct

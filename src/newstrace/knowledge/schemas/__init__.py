@@ -30,6 +30,7 @@ SCHEMAS: tuple[tuple[str, str], ...] = (
     ("export/plover.toml", "export.Plover"),
     ("extract/*/certainty.toml", "signals.CertaintyTable"),
     ("extract/*/channels.toml", "attribution.Channels"),
+    ("extract/*/names.toml", "attribution.Names"),
     ("extract/*/conditions.toml", "signals.ConditionTable"),
     ("extract/*/cues.toml", "attribution.Cues"),
     ("extract/*/signal_codes.toml", "signals.SignalCodeTable"),

@@ -155,3 +155,13 @@ class Channels(Table):
     verb_platforms: dict[str, str]
     frames: ChannelFrames
     carry: ChannelCarry
+
+
+class Names(Table):
+    """``extract/<lang>/names.toml``: words around names (titles, party and office nouns)."""
+
+    honorifics: list[str]
+    party_nouns: list[str]
+    party_words: list[str]
+    office_nouns: list[str]
+    body_nouns: list[str]
