@@ -107,6 +107,7 @@ def test_environment_variable_and_python_api(tmp_path: Path, monkeypatch: pytest
 def test_cli_global_option(tmp_path: Path) -> None:
     runner = CliRunner()
     db = tmp_path / "k.db"
+    newstrace.open(db)  # an empty store: only ingest creates one from the command line
     ok = runner.invoke(app, ["--knowledge", str(EXAMPLE), "signals", "--actor", "Lenning",
                              "--db", str(db), "--json"])
     assert ok.exit_code == 0, ok.output
