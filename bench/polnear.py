@@ -24,6 +24,7 @@ from newstrace import pipeline
 from newstrace.contract import document_contract
 from newstrace.ingest.readers import make_document
 from newstrace.records import ExtractedDocument
+from newstrace.train.polnear import articles as polnear_articles
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
 Span = tuple[int, int]
@@ -94,14 +95,7 @@ def _tokens(text: str, spans: list[list[Span]]) -> set[int]:
 
 def articles(split: str) -> list[tuple[str, Path]]:
     """(article name, gold .ann file) per article; the first annotator's file is the gold."""
-    seen: set[str] = set()
-    out = []
-    for ann in sorted((POLNEAR / split / "attributions").glob("*.ann")):
-        base = ann.stem.rsplit("_", 1)[0]
-        if base not in seen:
-            seen.add(base)
-            out.append((base, ann))
-    return out
+    return polnear_articles(POLNEAR, split)
 
 
 def score_split(split: str) -> None:
@@ -139,7 +133,7 @@ def score_split(split: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "both"], default="dev")
-    ap.add_argument("--attribution", choices=["rules", "trained", "combined"],
+    ap.add_argument("--attribution", choices=["rules", "trained", "wide", "combined"],
                     help="attribution component (default: the pipeline's default)")
     args = ap.parse_args()
     if args.attribution:

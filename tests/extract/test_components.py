@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy
 import pytest
 
 from newstrace.errors import NewstraceError
@@ -40,16 +39,10 @@ def test_bio_decoding_starts_a_span_at_every_role_change() -> None:
                                          (7, 8, "CUE")]
 
 
-def test_viterbi_never_continues_a_role_that_did_not_begin() -> None:
-    labels = tagger.bio_labels()
-    probs = numpy.full((3, len(labels)), 0.01, dtype="f")
-    # argmax alone would read O, I-CONTENT, I-CONTENT: an inside tag with no beginning
-    probs[0, labels.index("O")] = 0.9
-    probs[1, labels.index("I-CONTENT")] = 0.6
-    probs[1, labels.index("B-CONTENT")] = 0.3
-    probs[2, labels.index("I-CONTENT")] = 0.9
-    best = [labels[i] for i in tagger.viterbi(probs, labels)]
-    assert best == ["O", "B-CONTENT", "I-CONTENT"]
+def test_repair_never_continues_a_role_that_did_not_begin() -> None:
+    tags = ["O", "I-CONTENT", "I-CONTENT", "B-CUE", "I-SOURCE", "I-SOURCE"]
+    assert tagger.repair(tags) == ["O", "B-CONTENT", "I-CONTENT", "B-CUE", "B-SOURCE", "I-SOURCE"]
+    assert tagger.repair(["I-CUE"]) == ["B-CUE"]
 
 
 def test_spans_key_is_shared_by_writer_and_reader() -> None:

@@ -93,25 +93,23 @@ def default_signals() -> str:
     return os.environ.get("NEWSTRACE_SIGNALS") or "rules"
 
 
+def _build(kind: str, factories: dict[str, Callable[[], object]], key: str) -> object:
+    """The component ``key`` of ``kind``, built once per process; E041 names the known ones."""
+    if key not in factories:
+        raise NewstraceError(Errors.E041, kind=kind, name=key, known=", ".join(sorted(factories)))
+    made = _MADE.get((kind, key))
+    if made is None:
+        made = _MADE[(kind, key)] = factories[key]()
+    return made
+
+
 def attribution_component(name: str | None = None) -> AttributionComponent:
     """The attribution component registered as ``name`` (built once per process)."""
     _builtins()
-    key = name or default_attribution()
-    if key not in _ATTRIBUTION:
-        raise NewstraceError(Errors.E041, kind="attribution", name=key, known=", ".join(sorted(_ATTRIBUTION)))
-    made = _MADE.get(("attribution", key))
-    if made is None:
-        made = _MADE[("attribution", key)] = _ATTRIBUTION[key]()
-    return made  # type: ignore[return-value]
+    return _build("attribution", _ATTRIBUTION, name or default_attribution())  # type: ignore[arg-type,return-value]
 
 
 def signal_component(name: str | None = None) -> SignalComponent:
     """The signal component registered as ``name`` (built once per process)."""
     _builtins()
-    key = name or default_signals()
-    if key not in _SIGNALS:
-        raise NewstraceError(Errors.E041, kind="signal", name=key, known=", ".join(sorted(_SIGNALS)))
-    made = _MADE.get(("signals", key))
-    if made is None:
-        made = _MADE[("signals", key)] = _SIGNALS[key]()
-    return made  # type: ignore[return-value]
+    return _build("signal", _SIGNALS, name or default_signals())  # type: ignore[arg-type,return-value]

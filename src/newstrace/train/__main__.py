@@ -1,6 +1,7 @@
 """Retrain the shipped models from ``../shared`` with a fixed seed.
 
     python -m newstrace.train attribution [--seed 0] [--max-steps N] [--ship]
+    python -m newstrace.train acceptance [--ship]   (after attribution: it reads the tagger)
 
 The data is prepared once into ``build/`` (parsed examples), then spaCy's own
 config-driven trainer runs ``train/configs/<model>.cfg``. ``--ship`` copies the
@@ -51,9 +52,34 @@ def _attribution(args: argparse.Namespace) -> int:
     return 0
 
 
+def _acceptance(args: argparse.Namespace) -> int:
+    import json
+
+    from newstrace.extract.attribution.acceptance import SHIPPED
+    from newstrace.train.acceptance import fit
+
+    root = Path(__file__).resolve().parents[3] / "annotations"
+    train, dev = sorted(root.glob("*.train.json")), sorted(root.glob("*.dev.json"))
+    if not train or not dev:
+        print(f"E040: no annotations under {root}", file=sys.stderr)
+        return 2
+    model, report = fit(train, dev, seed=args.seed)
+    print(report)
+    out = Path(args.build) / "models" / "attribution_acceptance.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n", "utf-8")
+    print(f"threshold {model.threshold:.2f}; wrote {out}")
+    if args.ship:
+        SHIPPED.write_text(out.read_text("utf-8"), "utf-8")
+        print(f"shipped {SHIPPED}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newstrace.train", description=__doc__.splitlines()[0])
-    ap.add_argument("model", choices=["attribution"])
+    ap.add_argument("model", choices=["attribution", "acceptance"],
+                    help="attribution: the tagger (PolNeAR); acceptance: the candidate filter "
+                         "(our annotations)")
     ap.add_argument("--polnear", help="PolNeAR folder (default ../shared/eval/polnear)")
     ap.add_argument("--build", default="build", help="work folder for prepared data and checkpoints")
     ap.add_argument("--seed", type=int, default=0)
@@ -62,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles per split (tests)")
     ap.add_argument("--ship", action="store_true", help="copy the best model into the package")
     args = ap.parse_args(argv)
-    return _attribution(args)
+    return _attribution(args) if args.model == "attribution" else _acceptance(args)
 
 
 if __name__ == "__main__":

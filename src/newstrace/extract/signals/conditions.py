@@ -326,9 +326,19 @@ def _condition(hit: _Hit, allowed: set[int], state: State, table: ConditionTable
 # --------------------------------------------------------------------------- regions
 
 
+@functools.lru_cache(maxsize=8)
+def _by_first_word(cues: tuple[Cue, ...]) -> dict[str, list[Cue]]:
+    """Cues indexed by their first word (in table order), built once per table: every
+    token of every signal sentence is tried as a cue start."""
+    index: dict[str, list[Cue]] = {}
+    for cue in cues:
+        index.setdefault(cue.words[0], []).append(cue)
+    return index
+
+
 def _cue_at(sent: Token, i: int, table: ConditionTable) -> Cue | None:
     doc = sent.doc
-    for cue in table.cues:
+    for cue in _by_first_word(table.cues).get(doc[i].lower_, ()):
         n = len(cue.words)
         if i + n > sent.end:
             continue
