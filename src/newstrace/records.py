@@ -318,6 +318,9 @@ class Signal:
     # how firmly the report states it: "confirmed" (on record, asserted), "reported"
     # (relayed), "signalled" (through intermediaries, hints), "speculative" (a reading)
     certainty: str | None = None
+    # the actor's kind as the extractor resolved it (person, government, …, or a group
+    # noun's kind such as "police"); None when unknown
+    actor_kind: str | None = None
     component: str = "rules"  # the extractor component that made it (extract/components.py)
     confidence: float = 1.0  # the component's confidence in [0, 1]
 

@@ -216,7 +216,7 @@ def test_extended_types_and_group_actors_are_exported(
     tmp_path: Path, make_extracted: Callable[..., ExtractedDocument]
 ) -> None:
     """Extended types get their PLOVER category, quad and CAMEO root; a generic group
-    actor ("police") its kind from the group-noun list and a stable ID."""
+    actor ("police") the kind its extractor gave it and a stable ID."""
     text = ("Lusavia halted its aid to Kaldoria on Monday.\n"
             "Police arrested forty protesters in the capital.")
     doc = make_extracted(text, signals=[
@@ -224,7 +224,8 @@ def test_extended_types_and_group_actors_are_exported(
         ("Police arrested forty protesters", "police", "coerce", None),
     ])
     aid = dataclasses.replace(doc.signals[0], topics=("aid",))
-    doc = dataclasses.replace(doc, signals=(aid, doc.signals[1]))
+    police = dataclasses.replace(doc.signals[1], actor_kind="government")  # as extract resolves it
+    doc = dataclasses.replace(doc, signals=(aid, police))
     with newstrace.open(tmp_path / "x.db") as store:
         store.add(doc)
         events = plover_events(store)

@@ -112,6 +112,7 @@ def test_generic_group_actor_is_literal_and_stable(run: Run) -> None:
     b = run("On Friday the police detained two men near the dam after the explosion.")
     first, second = (next(s for s in sig if s.type == "coerce") for sig in (a, b))
     assert first.actor == second.actor == "police"
+    assert first.actor_kind == second.actor_kind == "government"  # exports read it from the record
     assert actor_id(first.actor) == actor_id(second.actor)
 
 
@@ -129,7 +130,7 @@ def test_group_nouns_have_kinds() -> None:
     assert rebels is not None and rebels.kind == "group"
     assert group_noun("gunmen") == group_noun("gunman")
     assert group_noun("Kaldoria") is None
-    ref = actor_ref("police")
+    ref = actor_ref("police", police.kind)
     assert ref.kind == "government" and ref.qid is None and ref.id == actor_id("police")
 
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from newstrace import ids
 from newstrace.extract.signals.codes import EventCodes, codes_for
-from newstrace.extract.signals.lexicon import group_noun
 from newstrace.knowledge import actors
 from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
 
@@ -43,14 +42,13 @@ class ExportedSignal:
     target: ActorRef | None
 
 
-def actor_ref(name: str) -> ActorRef:
-    """The actor as exported; a generic group the table does not hold ("police",
-    "rebels") gets its kind from the group-noun list of ``signals.toml``."""
+def actor_ref(name: str, kind: str | None = None) -> ActorRef:
+    """The actor as exported; one the table does not hold ("police", "rebels") keeps the
+    kind the extractor gave its signal (``SignalRow.actor_kind``)."""
     known = actors().get(name)
     if known is not None:
         return ActorRef(name=name, id=ids.actor_id(name), kind=known.kind, qid=known.qid)
-    group = group_noun(name)
-    return ActorRef(name=name, id=ids.actor_id(name), kind=group.kind if group else None, qid=None)
+    return ActorRef(name=name, id=ids.actor_id(name), kind=kind, qid=None)
 
 
 def _date(row: SignalRow, doc: DocumentRow) -> tuple[str | None, str | None, str]:
@@ -81,5 +79,5 @@ def gather(store: Store, *, actor: str | None = None) -> Iterator[ExportedSignal
         yield ExportedSignal(
             signal=row, document=doc, attribution=att, codes=codes_for(row.type, row.topics),
             date=date, date_precision=precision, date_basis=basis,
-            actor=actor_ref(row.actor), target=_target(row),
+            actor=actor_ref(row.actor, row.actor_kind), target=_target(row),
         )

@@ -498,7 +498,7 @@ class Store:
                 attribution_id=r["attribution_id"], event_date=r["event_date"],
                 event_basis=r["event_basis"], conditions=_json_list(r["conditions_json"]),
                 certainty=r["certainty"], component=r["component"],
-                confidence=float(r["confidence"]),
+                confidence=float(r["confidence"]), actor_kind=r["actor_kind"],
             ))
         return out
 

@@ -128,6 +128,7 @@ class SignalRow(Row):
     certainty: str | None = None
     component: str = "rules"
     confidence: float = 1.0
+    actor_kind: str | None = None
 
 
 

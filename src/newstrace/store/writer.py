@@ -96,6 +96,7 @@ def write_document(
             "sentence_end": s.sentence_end, "event_date": event_date, "event_basis": basis,
             "conditions_json": json.dumps([_condition(c, clean.text) for c in s.conditions]),
             "certainty": s.certainty, "component": s.component, "confidence": s.confidence,
+            "actor_kind": s.actor_kind,
         })
 
 

@@ -282,6 +282,7 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
         end=end,
         actor=actor.canonical,
         actor_text=actor.text,
+        actor_kind=actor.kind,
         type=typ,
         topics=topics,
         polarity=pol,
