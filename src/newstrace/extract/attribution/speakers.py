@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Literal
+
+from spacy.tokens import Token
 
 from newstrace.extract.actor_names import doc_names, name_words
 from newstrace.knowledge import actors, outlets
+from newstrace.knowledge.actor_table import Actor
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import SpeakerKind
 
@@ -116,7 +119,7 @@ class Speaker:
 NO_SPEAKER = Speaker(None, None, "anonymous", False, "unknown", -1, -1)
 
 
-def phrase_tokens(head: Any) -> list[Any]:
+def phrase_tokens(head: Token) -> list[Token]:
     """The speaker phrase of ``head``: its subtree, minus trailing clauses after a comma.
 
     Relative clauses stay ("the source, who spoke on condition of anonymity"), as
@@ -144,7 +147,7 @@ def phrase_tokens(head: Any) -> list[Any]:
     return toks or [head]
 
 
-def core_tokens(head: Any) -> list[Any]:
+def core_tokens(head: Token) -> list[Token]:
     """The head with its compounds, modifiers and determiners, no clauses or prepositions."""
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NON_CORE]
@@ -157,14 +160,14 @@ def core_tokens(head: Any) -> list[Any]:
     return [doc[i] for i in range(lo, hi + 1) if i in keep]
 
 
-def _text(tokens: list[Any]) -> str:
+def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
-def _plain_text(tokens: list[Any]) -> str:
+def _plain_text(tokens: list[Token]) -> str:
     """The phrase without its clausal parts (relative clauses, appositions)."""
     if not tokens:
         return ""
@@ -178,7 +181,7 @@ def _plain_text(tokens: list[Any]) -> str:
     return "".join(t.text_with_ws for t in kept).strip()
 
 
-def _actor_suffix(core: list[Any], head: Any) -> Any:
+def _actor_suffix(core: list[Token], head: Token) -> Actor | None:
     """Longest known actor form ending at the head ("German Defence Minister Boris Pistorius")."""
     table = actors()
     upto = [t for t in core if t.i <= head.i]
@@ -189,7 +192,7 @@ def _actor_suffix(core: list[Any], head: Any) -> Any:
     return None
 
 
-def _name_chain(head: Any) -> str:
+def _name_chain(head: Token) -> str:
     """A proper name: the head with its adjacent proper-noun compounds ("Dmitry Peskov")."""
     lo = head.i
     doc = head.doc
@@ -200,7 +203,7 @@ def _name_chain(head: Any) -> str:
     return str(doc[lo : head.i + 1].text)
 
 
-def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
+def classify(head: Token, tokens: list[Token] | None = None) -> Speaker:
     """Classify the speaker phrase headed by ``head`` (a spaCy token)."""
     words = speaker_words()
     tokens = tokens or phrase_tokens(head)
@@ -316,7 +319,7 @@ def classify(head: Any, tokens: list[Any] | None = None) -> Speaker:
     return base
 
 
-def _unlisted_name(head: Any, kind: SpeakerKind) -> tuple[str, SpeakerKind]:
+def _unlisted_name(head: Token, kind: SpeakerKind) -> tuple[str, SpeakerKind]:
     """Canonical name and kind of a name no table lists, from the document's own names:
     "Bessent" is the "Scott Bessent" named earlier, even where the tagger calls it an
     organisation; an organisation keeps its whole written name ("Permanent Court of
@@ -337,7 +340,7 @@ def _unlisted_name(head: Any, kind: SpeakerKind) -> tuple[str, SpeakerKind]:
     return (names.person(chain) if kind == "person" else chain), kind
 
 
-def _apposed_person(head: Any, tokens: list[Any]) -> str | None:
+def _apposed_person(head: Token, tokens: list[Token]) -> str | None:
     """The one person named at the end of a title phrase, not after a preposition
     ("The US Deputy Minister of Defense, Colin Kahl"; never "a spokesman for Netanyahu")."""
     names = doc_names(head.doc)
@@ -362,7 +365,7 @@ def _apposed_person(head: Any, tokens: list[Any]) -> str | None:
     return person if not others else None
 
 
-def _office(head: Any, lemma: str) -> tuple[str, SpeakerKind] | None:
+def _office(head: Token, lemma: str) -> tuple[str, SpeakerKind] | None:
     """"Israeli Prime Minister Benjamin Netanyahu's office": the office of a named owner,
     named "<owner>'s office" (the link stage makes it speak for the owner)."""
     if lemma not in name_words().office_nouns or head.pos_ != "NOUN":
@@ -377,7 +380,7 @@ def _office(head: Any, lemma: str) -> tuple[str, SpeakerKind] | None:
     return f"{inner.canonical}'s {lemma}", kind
 
 
-def _document_author(head: Any) -> Any:
+def _document_author(head: Token) -> Token | None:
     """The author of a document noun: "by X", "X's report", "the Bloomberg report"."""
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -399,7 +402,7 @@ def _document_author(head: Any) -> Any:
     return None
 
 
-def speaker_like(head: Any) -> bool:
+def speaker_like(head: Token) -> bool:
     """Whether a subject can be the source of a statement (a person, body, outlet or text)."""
     if head.ent_type_ in _ENT_KIND or head.pos_ == "PROPN":
         return True

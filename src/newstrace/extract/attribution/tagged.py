@@ -8,7 +8,8 @@ with the same speaker, pronoun, content and via logic as the rules' cues.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from spacy.tokens import Doc, Span
 
 SPANS_KEY = "newstrace_attribution"  # kept equal to tagger.SPANS_KEY (tested)
 
@@ -23,7 +24,7 @@ class Tagged:
     confidence: float
 
 
-def tagged_by_sentence(doc: Any, sents: list[Any]) -> dict[int, list[Tagged]]:
+def tagged_by_sentence(doc: Doc, sents: list[Span]) -> dict[int, list[Tagged]]:
     """Sentence index -> the tagger's spans starting in that sentence (empty without a tagger)."""
     group = doc.spans.get(SPANS_KEY) if hasattr(doc, "spans") else None
     if not group:

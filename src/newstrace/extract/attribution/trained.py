@@ -12,9 +12,12 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newstrace.errors import Errors, NewstraceError
+
+if TYPE_CHECKING:  # spaCy itself is imported when the tagger is loaded
+    from spacy.language import Language
 
 SHIPPED = Path(__file__).resolve().parents[2] / "models" / "attribution"
 
@@ -28,7 +31,7 @@ def model_available() -> bool:
 
 
 @functools.lru_cache(maxsize=2)
-def _load(path: str) -> Any:
+def _load(path: str) -> tuple[Language, str]:
     import spacy
 
     from newstrace.extract.attribution import tagger  # registers the factory
@@ -39,7 +42,7 @@ def _load(path: str) -> Any:
         raise NewstraceError(Errors.E042, path=path, detail=exc) from exc
 
 
-def add_tagger(nlp: Any) -> Any:
+def add_tagger(nlp: Language) -> Language:
     """Add the trained tagger at the end of ``nlp`` (after the parser and NER it reads)."""
     source, name = _load(str(model_path()))
     if name not in nlp.pipe_names:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
 from newstrace.extract.actor_names import doc_names, name_words
 from newstrace.extract.signals.dateline import find_datelines
 from newstrace.extract.signals.lexicon import Lexicon
-from newstrace.extract.signals.syntax import VERBAL, Token, chain
+from newstrace.extract.signals.syntax import VERBAL, chain
 from newstrace.extract.signals.types import Trigger
 from newstrace.knowledge import actors, outlets
 from newstrace.knowledge.actor_table import Actor
@@ -65,7 +67,7 @@ def _from_table(actor: Actor, text: str, start: int | None, end: int | None) -> 
 class ActorResolver:
     """Resolves trigger agents in one document (pronoun antecedents computed once)."""
 
-    def __init__(self, doc: Token, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
         self.table = actors()
@@ -338,7 +340,7 @@ class ActorResolver:
                 return found[::-1]
         return []
 
-    def _party(self, ent: Token) -> ActorRef | None:
+    def _party(self, ent: Span) -> ActorRef | None:
         if outlets().lookup(ent.text) is not None:
             return None
         if ent.label_ == "NORP":

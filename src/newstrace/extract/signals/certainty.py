@@ -15,8 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from newstrace.extract.attribution.cues import cue_lexicon
-from newstrace.extract.signals.syntax import Token, is_relative
+from newstrace.extract.signals.syntax import is_relative
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import Attribution, SignalSource
 
@@ -94,7 +96,7 @@ def _possible(t: Token, table: CertaintyTable) -> bool:
     return table.copula_with_noun and lemma == "be" and any(c.dep_ == "attr" for c in t.children)
 
 
-def _frame_phrase(trigger: Token, sent: Token, above: list[Token], rx: re.Pattern[str]) -> bool:
+def _frame_phrase(trigger: Token, sent: Span, above: list[Token], rx: re.Pattern[str]) -> bool:
     """A phrase of ``rx`` in the sentence that hangs on the trigger or a predicate above it."""
     frame = {t.i for t in above} | {trigger.i}
     doc = sent.doc
@@ -110,7 +112,7 @@ def _speaker_is_actor(att: Attribution | None, actor: str) -> bool:
     return att is not None and att.speaker_canonical == actor
 
 
-def certainty_of(trigger: Token, sent: Token, *, actor: str, att: Attribution | None,
+def certainty_of(trigger: Token, sent: Span, *, actor: str, att: Attribution | None,
                  source: SignalSource) -> str:
     """Certainty of the signal whose trigger is ``trigger`` (see the module docstring)."""
     table = certainty_table()

@@ -23,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from newstrace.extract.signals.syntax import VERBAL, Token, chain, is_relative
+from spacy.tokens import Doc, Span, Token
+
+from newstrace.extract.signals.syntax import VERBAL, chain, is_relative
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS, Condition
 
@@ -284,7 +286,7 @@ class _Hit:
     root: Token
 
 
-def _hits(doc: Token, region: set[int], start: int, end: int, table: ConditionTable) -> list[_Hit]:
+def _hits(doc: Doc, region: set[int], start: int, end: int, table: ConditionTable) -> list[_Hit]:
     """Detail-lexicon hits whose tokens lie in ``region`` (text ``start:end``), one per root."""
     text = doc.text[start:end]
     out: list[_Hit] = []
@@ -336,7 +338,7 @@ def _by_first_word(cues: tuple[Cue, ...]) -> dict[str, list[Cue]]:
     return index
 
 
-def _cue_at(sent: Token, i: int, table: ConditionTable) -> Cue | None:
+def _cue_at(sent: Span, i: int, table: ConditionTable) -> Cue | None:
     doc = sent.doc
     for cue in _by_first_word(table.cues).get(doc[i].lower_, ()):
         n = len(cue.words)
@@ -361,7 +363,7 @@ class _Clause:
     tokens: set[int]  # the clause's own words, after the cue
 
 
-def _cue_clauses(sent: Token, table: ConditionTable) -> list[_Clause]:
+def _cue_clauses(sent: Span, table: ConditionTable) -> list[_Clause]:
     doc = sent.doc
     out: list[_Clause] = []
     i = sent.start
@@ -418,7 +420,7 @@ def _content_region(tok: Token, table: ConditionTable) -> set[int]:
     return region - _set_against(tok, table)
 
 
-def _side_clauses(doc: Token, ids: set[int], table: ConditionTable,
+def _side_clauses(doc: Doc, ids: set[int], table: ConditionTable,
                   keep: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Asides inside a region: relative and loose clauses ("Crimea, which Moscow
     annexed"), adjuncts of time or cause ("following the annexation")."""
@@ -434,12 +436,12 @@ def _side_clauses(doc: Token, ids: set[int], table: ConditionTable,
     return out
 
 
-def _char_range(doc: Token, ids: set[int]) -> tuple[int, int]:
+def _char_range(doc: Doc, ids: set[int]) -> tuple[int, int]:
     lo, hi = min(ids), max(ids)
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
-def _is_hard(anchors: set[int], doc: Token, table: ConditionTable) -> bool:
+def _is_hard(anchors: set[int], doc: Doc, table: ConditionTable) -> bool:
     for i in anchors:
         t = doc[i]
         if t.lower_ in table.hard_words:
@@ -454,7 +456,7 @@ def _is_hard(anchors: set[int], doc: Token, table: ConditionTable) -> bool:
 
 
 def conditions_for(
-    trigger: Token, sent: Token, *, signal_type: str, topics: tuple[str, ...], negated: bool,
+    trigger: Token, sent: Span, *, signal_type: str, topics: tuple[str, ...], negated: bool,
     polarity: str = "positive", content: bool = True,
 ) -> tuple[Condition, ...]:
     """Conditions of the signal whose trigger is ``trigger`` in sentence ``sent``.

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from newstrace.extract.signals.lexicon import Lexicon
-from newstrace.extract.signals.syntax import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Datelines:
         return start
 
 
-def find_datelines(doc: Token, lex: Lexicon) -> Datelines:
+def find_datelines(doc: Doc, lex: Lexicon) -> Datelines:
     text: str = doc.text
     spans: list[tuple[int, int]] = []
     pos = 0

@@ -9,8 +9,10 @@ tentative verbs between the actor and the signal ("may be willing to consider").
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newstrace.extract.signals.lexicon import Lexicon
-from newstrace.extract.signals.syntax import Token, chain
+from newstrace.extract.signals.syntax import chain
 from newstrace.extract.signals.types import Trigger
 from newstrace.records import Polarity
 

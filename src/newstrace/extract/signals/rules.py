@@ -44,6 +44,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from spacy.tokens import Span, Token
+
 from newstrace import ids
 from newstrace.extract.signals.actor import ActorRef, ActorResolver
 from newstrace.extract.signals.certainty import certainty_of
@@ -52,7 +54,7 @@ from newstrace.extract.signals.lexicon import Lexicon, lexicon
 from newstrace.extract.signals.polarity import is_advice, is_future, is_negated, polarity
 from newstrace.extract.signals.source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signals.span import evidence_span
-from newstrace.extract.signals.syntax import Token, chain
+from newstrace.extract.signals.syntax import chain
 from newstrace.extract.signals.topics import refine, topics_for
 from newstrace.extract.signals.types import Trigger, find_triggers, is_hard, restricted
 from newstrace.extract.signals.when import TimedToken, attach_time, time_roots
@@ -201,7 +203,7 @@ def _same_subject(first: Token, second: Token) -> bool:
     return subj[0].pos_ == "PRON" or bool(own and own[0].lower_ == subj[0].lower_)
 
 
-def _build(trig: Trigger, sent: Token, parsed: ParsedDocument, attributions: Sequence[Attribution],
+def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequence[Attribution],
            resolver: ActorResolver, times: list[TimedToken], lex: Lexicon,
            context: tuple[str, ...] = (), folded: Trigger | None = None) -> list[Signal]:
     tok = trig.token
@@ -254,7 +256,7 @@ def _names_requirement(s: Signal) -> bool:
 
 
 def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attribution | None,
-            sent: Token, parsed: ParsedDocument, resolver: ActorResolver, times: list[TimedToken],
+            sent: Span, parsed: ParsedDocument, resolver: ActorResolver, times: list[TimedToken],
             lex: Lexicon, *, negated: bool = False, context: tuple[str, ...] = (),
             folded: Trigger | None = None) -> Signal:
     tok = trig.token
@@ -302,7 +304,7 @@ def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attrib
     )
 
 
-def _without_reasons(sent: Token, lex: Lexicon) -> str:
+def _without_reasons(sent: Span, lex: Lexicon) -> str:
     """The sentence less its reason clauses: "a trap because Putin would need guarantees"
     doubts the offer; the guarantees are the reason (and Putin's own signal)."""
     cut: set[int] = set()

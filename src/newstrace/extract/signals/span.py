@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from spacy.tokens import Span, Token
+
 from newstrace.extract.signals.actor import ActorRef
 from newstrace.extract.signals.lexicon import Lexicon
-from newstrace.extract.signals.syntax import VERBAL, Token, chain, clause_opening_with
+from newstrace.extract.signals.syntax import VERBAL, chain, clause_opening_with
 from newstrace.extract.signals.types import Trigger
 
 _EDGE = frozenset({"punct", "cc", "mark", "prep"})
@@ -40,7 +42,7 @@ def _kept(tok: Token, lex: Lexicon, out: set[int], *, top: bool = True) -> None:
         _kept(c, lex, out, top=False)
 
 
-def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> tuple[int, int]:
+def evidence_span(trig: Trigger, actor: ActorRef, sent: Span, lex: Lexicon) -> tuple[int, int]:
     """Character offsets of the evidence in the document text."""
     if trig.char_span is not None:
         return trig.char_span
@@ -67,7 +69,7 @@ def evidence_span(trig: Trigger, actor: ActorRef, sent: Token, lex: Lexicon) -> 
         if cond is not None and cond.i > tok.i:
             # "would find it hard to accept a truce unless ...": the condition qualifies it
             ids.update(x.i for x in cond.subtree)
-    if actor.start is not None and sent.start_char <= actor.start < sent.end_char:
+    if actor.start is not None and actor.end is not None and sent.start_char <= actor.start < sent.end_char:
         first = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         chain_ids = {t.i for t in up}
         if first is not None and first.root.head.i in chain_ids and first.start <= min(ids) \

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from newstrace.extract.signals.conditions import condition_table
 from newstrace.extract.signals.lexicon import Lexicon, Rule, TriggerForm
 from newstrace.extract.signals.syntax import (
     COMPLEMENT_DEPS,
     VERBAL,
-    Token,
     chain,
     clause_opening_with,
     complement,
@@ -406,7 +407,7 @@ def _mentioned(root: Token) -> bool:
     return not (t.dep_ == "pobj" and t.head.lower_ == "as")
 
 
-def phrase_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+def phrase_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Fixed phrases. A negated one says the opposite ("not a bluff" asserts) and is
     no signal; a ``predicative`` one must be said of something, not mentioned."""
     out: list[Trigger] = []
@@ -430,7 +431,7 @@ _ADVICE = Rule(index=-3, type="demand", forms=(), pos=frozenset(VERBAL), mode="a
                actor="speaker")
 
 
-def advice_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+def advice_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """"X must stop the shelling", said by someone else: the speaker's demand of X.
 
     Only inside a reported clause (a ``ccomp`` or ``parataxis``), so that the
@@ -452,7 +453,7 @@ def advice_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
 _UNILATERAL = Rule(index=-2, type="threaten", forms=(), pos=frozenset(VERBAL), mood="future")
 
 
-def unilateral_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+def unilateral_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """"X will fill the reservoir whether or not Y agrees": an act imposed, a threat."""
     out: list[Trigger] = []
     for tok in sent:
@@ -521,7 +522,7 @@ def resolve_nesting(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if id(t) not in dropped]
 
 
-def _is_question(sent: Token) -> bool:
+def _is_question(sent: Span) -> bool:
     return bool(sent.text.rstrip(" \"'”’)").endswith("?"))
 
 
@@ -532,7 +533,7 @@ def _is_mark_word(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def find_triggers(sent: Token, lex: Lexicon) -> list[Trigger]:
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Triggers of one sentence, hypothetical ("if ...") and interrogative ones left out."""
     if _is_question(sent):
         return []

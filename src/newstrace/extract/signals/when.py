@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.tokens import Doc, Span, Token
+
 from newstrace.extract.signals.lexicon import Lexicon
-from newstrace.extract.signals.syntax import CLAUSAL, VERBAL, Token, chain
+from newstrace.extract.signals.syntax import CLAUSAL, VERBAL, chain
 from newstrace.extract.signals.types import Trigger
 from newstrace.records import PublishedDate, TimeExpression, When
 
 TimedToken = tuple[TimeExpression, Token]
 
 
-def time_roots(doc: Token, times: tuple[TimeExpression, ...]) -> list[TimedToken]:
+def time_roots(doc: Doc, times: tuple[TimeExpression, ...]) -> list[TimedToken]:
     """Each time expression with the root token of its span (unalignable ones dropped)."""
     out: list[TimedToken] = []
     for te in times:
@@ -95,7 +97,7 @@ def _fronted(root: Token, head: Token) -> bool:
     )
 
 
-def attach_time(trig: Trigger, sent: Token, times: list[TimedToken],
+def attach_time(trig: Trigger, sent: Span, times: list[TimedToken],
                 published: PublishedDate, lex: Lexicon) -> When | None:
     local = [(te, root) for te, root in times if sent.start <= root.i < sent.end]
     if not local:
