@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from newstrace.store.rows import Row, Rows, SignalRow
 from newstrace.timeline.dates import BOUND_BASES, date_label, placed, precision, seen_days
 from newstrace.timeline.evidence import whole_sentence
-from newstrace.timeline.marks import ClaimMark, claim_marks
+from newstrace.timeline.marks import ClaimMark, claim_marks, within_document
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -191,7 +191,7 @@ def build_timeline(store: Store, *, actor: str, topic: str | None = None,
     wanted = _topics(topic)
     signals = [s for s in store.signals(actor=actor) if not wanted or wanted & set(s.topics)]
     seen = seen_days(store)
-    marks = claim_marks(store, actor=actor)
+    marks = within_document(signals, claim_marks(store, actor=actor))
     voices = third_party_map(store, signals)
     opinions, opinion_voices = _opinions_by(store, actor)
     signals += [s for s in opinions if not wanted or wanted & set(s.topics)]
