@@ -327,7 +327,17 @@ def show(
     elif isinstance(item, AttributionRow):
         render.show_attribution(console, item)
     else:
+        from newstrace.timeline.marks import claim_marks
+        from newstrace.timeline.voice import third_party_map
+
         render.show_signal(console, item)
+        mark = claim_marks(store).get(item.id)
+        for a in mark.answers if mark else []:
+            console.print(a.line(), markup=False, style="bold red")
+        voice = third_party_map(store, [item]).get(item.id)
+        if voice:
+            console.print(f"opinion of {voice} about {item.actor}: not {item.actor}'s own signal",
+                          markup=False, style="magenta")
 
 
 @app.command()
