@@ -219,12 +219,13 @@ def _opinions_by(store: Store, actor: str) -> tuple[list[SignalRow], dict[str, s
     """Signals filed under another actor that are this actor's opinion about them: such an
     opinion is this actor's signal too, about the other (shown as "opinion of A about B")."""
     from newstrace.knowledge import actors
-    from newstrace.timeline.voice import third_party_map
+    from newstrace.timeline.voice import candidates, third_party_map
 
     table = actors()
     canonical = table.resolve_query(actor)
     own = table.members(canonical) | {canonical}
-    voiced = [s for s in store.signals() if s.actor not in own]
+    maybe = candidates(store)
+    voiced = [s for s in store.signals() if s.id in maybe and s.actor not in own]
     found = {sid: who for sid, who in third_party_map(store, voiced).items() if who in own}
     return [s for s in voiced if s.id in found], found
 
