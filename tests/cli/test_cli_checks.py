@@ -114,3 +114,18 @@ def test_help_and_queries_do_not_import_the_models(db: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, check=True)
     assert "HEAVY []" in out.stdout, out.stdout[-500:] + out.stderr[-2000:]
+
+
+def test_docs_shows_the_crawl_time_as_a_bound(
+    tmp_path: Path, make_extracted: Callable[..., ExtractedDocument], store_of: StoreOf
+) -> None:
+    import dataclasses
+
+    doc = make_extracted("Putin offered talks.", name="a.txt", published=None,
+                         signals=[("Putin offered talks", "Vladimir Putin", "intent_to_negotiate", None)])
+    raw = dataclasses.replace(doc.dated.clean.raw, extra={"seen": "2022-03-01T10:00:00Z"})
+    doc = dataclasses.replace(doc, dated=dataclasses.replace(
+        doc.dated, clean=dataclasses.replace(doc.dated.clean, raw=raw)))
+    store_of(tmp_path / "d.db", [doc]).close()
+    result = CliRunner().invoke(app, ["docs", "--db", str(tmp_path / "d.db")], terminal_width=160)
+    assert result.exit_code == 0 and "≤ 2022-03-01 (seen)" in result.output

@@ -189,3 +189,12 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert len(frame) > 10 and {"date_label", "marks", "outlets"} <= set(frame.columns)
     docs = scope["docs"]
     assert isinstance(docs, list) and docs[0]["signals"]
+
+
+def test_show_signal_prints_its_denial(db: Path) -> None:
+    out = json.loads(CliRunner().invoke(app, ["timeline", "--actor", MAIN_ACTOR, "--db", str(db),
+                                              "--json"]).stdout)
+    denied = next(e for e in out["entries"] if e["doc_name"].startswith("04_") and e["marks"])
+    shown = CliRunner().invoke(app, ["show", denied["signal_id"], "--db", str(db)], terminal_width=200)
+    assert shown.exit_code == 0 and "denied by" in shown.output
+    assert denied["answers"][0]["signal_id"] in shown.output

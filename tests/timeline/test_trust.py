@@ -185,3 +185,17 @@ def test_a_third_partys_opinion_is_on_its_own_timeline(tmp_path: Path) -> None:
     assert opinion[0].voice_line() == "opinion of United States about Vladimir Putin"
     same = [e for e in putin if e.signal_id == opinion[0].signal_id]
     assert same and same[0].voiced_by == "United States"
+
+
+def test_a_restatement_of_a_denied_report_in_the_same_article_is_denied() -> None:
+    from newstrace.timeline.marks import AnswerLink, ClaimMark, within_document
+
+    report = _signal(id="s1", doc_id="d5", type="concession")
+    restated = _signal(id="s2", doc_id="d5", type="concession", sentence="The president may drop it.")
+    other_type = _signal(id="s3", doc_id="d5", type="demand")
+    elsewhere = _signal(id="s4", doc_id="d6", type="concession")
+    denial = AnswerLink(kind="deny", mark="denied", actor="Office", signal_id="s9", doc_id="d5",
+                        doc_name="05.txt", published=None)
+    marks = within_document([report, restated, other_type, elsewhere],
+                            {"s1": ClaimMark(claim_id="c1", status="denied", answers=[denial])})
+    assert set(marks) == {"s1", "s2"} and marks["s2"].marks == ["denied"]

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from newstrace.store.database import Store
+    from newstrace.store.rows import DocumentRow
 
 T = TypeVar("T")
 
@@ -229,9 +230,19 @@ def docs(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     if as_json:
         _print_json([d.to_dict() for d in rows])
         return
+    from newstrace.timeline.dates import date_label, seen_days
+
+    seen = seen_days(store)
+
+    def shown(d: DocumentRow) -> str:
+        """The publication date, else the crawl day as a bound; a footer's year is a bound too."""
+        if d.published:
+            return date_label(d.published, "copyright" if d.published_method == "copyright" else "published")
+        return date_label(seen.get(d.id), "seen")
+
     console.print(render.table(
         f"Documents ({len(rows)})", ["id", "file", "published", "prec", "outlet", "origin", "attr", "sig"],
-        [(d.id, d.name, d.published or "undated", d.published_precision, d.outlet, d.origin,
+        [(d.id, d.name, shown(d), d.published_precision, d.outlet, d.origin,
           d.attributions, d.signals) for d in rows]))
 
 
@@ -332,7 +343,17 @@ def show(
     elif isinstance(item, AttributionRow):
         render.show_attribution(console, item)
     else:
+        from newstrace.timeline.marks import claim_marks
+        from newstrace.timeline.voice import third_party_map
+
         render.show_signal(console, item)
+        mark = claim_marks(store).get(item.id)
+        for a in mark.answers if mark else []:
+            console.print(a.line(), markup=False, style="bold red")
+        voice = third_party_map(store, [item]).get(item.id)
+        if voice:
+            console.print(f"opinion of {voice} about {item.actor}: not {item.actor}'s own signal",
+                          markup=False, style="magenta")
 
 
 @app.command()

@@ -27,10 +27,10 @@ def highlight(sentence: str, evidence: str, style: str = "bold yellow") -> Text:
 
 
 def table(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
-    """A plain table; an ``id`` or ``group`` column never wraps, so IDs can be copied whole."""
+    """A plain table; IDs and dates never wrap, so they can be copied and read whole."""
     t = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
-        if c in ("id", "group", "claim"):
+        if c in ("id", "group", "claim", "published", "date"):
             t.add_column(c, no_wrap=True)
         else:
             t.add_column(c, overflow="fold")

@@ -73,6 +73,16 @@ class Service:
     def claims(self) -> list[ClaimRow]:
         return self._kept(("claims",), lambda: list(self.store.claims()))
 
+    def claim_count(self) -> int:
+        """How many claims, without loading them (the claim reader imports the linking code)."""
+        from sqlalchemy import text
+
+        def count() -> int:
+            with self.store.engine.connect() as conn:
+                return int(conn.execute(text("SELECT COUNT(*) FROM claims")).scalar() or 0)
+
+        return self._kept(("claim_count",), count)
+
     def claim_index(self) -> dict[str, ClaimRow]:
         return self._kept(("claim_index",), lambda: {c.id: c for c in self.claims()})
 

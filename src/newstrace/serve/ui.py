@@ -55,7 +55,7 @@ def _canonical(svc: Service, actor: str) -> str:
 def home(request: Request, svc: Svc) -> HTMLResponse:
     actors = [a for a in svc.actors() if a.signals][:40]
     return _page(request, "home.html", actors=actors, documents=len(svc.documents()),
-                 claims=len(svc.claims()))
+                 claims=svc.claim_count())
 
 
 @router.get("/timeline", response_class=HTMLResponse)

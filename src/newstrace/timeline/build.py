@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from newstrace.store.rows import Row, Rows, SignalRow
 from newstrace.timeline.dates import BOUND_BASES, date_label, placed, precision, seen_days
 from newstrace.timeline.evidence import whole_sentence
-from newstrace.timeline.marks import ClaimMark, claim_marks
+from newstrace.timeline.marks import ClaimMark, claim_marks, within_document
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -191,7 +191,7 @@ def build_timeline(store: Store, *, actor: str, topic: str | None = None,
     wanted = _topics(topic)
     signals = [s for s in store.signals(actor=actor) if not wanted or wanted & set(s.topics)]
     seen = seen_days(store)
-    marks = claim_marks(store, actor=actor)
+    marks = within_document(signals, claim_marks(store, actor=actor))
     voices = third_party_map(store, signals)
     opinions, opinion_voices = _opinions_by(store, actor)
     signals += [s for s in opinions if not wanted or wanted & set(s.topics)]
@@ -219,12 +219,13 @@ def _opinions_by(store: Store, actor: str) -> tuple[list[SignalRow], dict[str, s
     """Signals filed under another actor that are this actor's opinion about them: such an
     opinion is this actor's signal too, about the other (shown as "opinion of A about B")."""
     from newstrace.knowledge import actors
-    from newstrace.timeline.voice import third_party_map
+    from newstrace.timeline.voice import candidates, third_party_map
 
     table = actors()
     canonical = table.resolve_query(actor)
     own = table.members(canonical) | {canonical}
-    voiced = [s for s in store.signals() if s.actor not in own]
+    maybe = candidates(store)
+    voiced = [s for s in store.signals() if s.id in maybe and s.actor not in own]
     found = {sid: who for sid, who in third_party_map(store, voiced).items() if who in own}
     return [s for s in voiced if s.id in found], found
 

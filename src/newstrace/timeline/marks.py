@@ -8,12 +8,13 @@ belongs to. The answers come from the claim links of the link stage
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from newstrace.store.rows import Row
+from newstrace.store.rows import Row, SignalRow
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -91,3 +92,23 @@ def claim_marks(store: Store, *, actor: str | None = None) -> dict[str, ClaimMar
 def disqualified(mark: ClaimMark | None) -> bool:
     """True when the report's claim was denied (so no shift may rest on it)."""
     return mark is not None and bool(DISQUALIFYING & set(mark.marks))
+
+
+def within_document(signals: Sequence[SignalRow], marks: dict[str, ClaimMark]) -> dict[str, ClaimMark]:
+    """Marks spread to the restatements of a denied report inside the same article.
+
+    An article about a denial restates the report in other words ("the president may
+    be prepared to consider dropping the demand"); the claim links may not join the
+    two wordings, yet it is the same denied report. Within one document, a report by
+    the same actor and of the same type as a denied one takes that denial.
+    """
+    out = dict(marks)
+    denied: dict[tuple[str, str, str], ClaimMark] = {}
+    for s in signals:
+        mark = marks.get(s.id)
+        if mark is not None and "denied" in mark.marks:
+            denied.setdefault((s.doc_id, s.actor, s.type), mark)
+    for s in signals:
+        if s.id not in out and (s.doc_id, s.actor, s.type) in denied:
+            out[s.id] = denied[(s.doc_id, s.actor, s.type)]
+    return out

@@ -29,7 +29,7 @@ from newstrace.store.rows import Row, Rows, SignalRow
 from newstrace.timeline.build import source_line
 from newstrace.timeline.dates import date_label, footer_dated, placed, seen_days
 from newstrace.timeline.evidence import whole_sentence
-from newstrace.timeline.marks import ClaimMark, claim_marks
+from newstrace.timeline.marks import ClaimMark, claim_marks, within_document
 from newstrace.timeline.voice import third_party_map
 
 if TYPE_CHECKING:
@@ -384,7 +384,7 @@ def actor_shifts(store: Store, *, actor: str, topic: str | None = None) -> Rows[
     signals = store.signals(actor=actor)
     origins = origin_keys(store)
     seen = seen_days(store) if r.undated_by_seen else {}
-    marks = claim_marks(store, actor=actor)
+    marks = within_document(signals, claim_marks(store, actor=actor))
     voices = third_party_map(store, [s for s in signals if s.type in r.position_types])
     out: Rows[PositionTimeline] = Rows()
     for name, topics in _streams(topic, r).items():

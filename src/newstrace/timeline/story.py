@@ -23,7 +23,7 @@ from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS
 from newstrace.store.rows import Row, SignalRow
 from newstrace.timeline.build import source_line
-from newstrace.timeline.dates import date_label, placed, seen_days
+from newstrace.timeline.dates import date_label, footer_dated, placed, seen_days
 from newstrace.timeline.evidence import whole_sentence
 from newstrace.timeline.marks import ClaimMark, claim_marks
 from newstrace.timeline.shifts import origin_keys
@@ -145,7 +145,7 @@ def _claim(s: SignalRow) -> tuple[str, str, str]:
 
 def summarise(signals: Sequence[SignalRow], *, origins: dict[str, str], top: int | None = None,
               seen: dict[str, str] | None = None, marks: dict[str, ClaimMark] | None = None,
-              ) -> list[StoryDate]:
+              footer: set[str] | None = None) -> list[StoryDate]:
     """The top dates by independent origins, in date order, each told by its best-sourced report.
 
     ``seen`` (document → crawl day) places reports that have no event date.
@@ -156,7 +156,7 @@ def summarise(signals: Sequence[SignalRow], *, origins: dict[str, str], top: int
     by_date: dict[str, list[SignalRow]] = {}
     basis: dict[str, set[str]] = {}
     for s in signals:
-        date, why = placed(s, seen or {})
+        date, why = placed(s, seen or {}, footer or set())
         if date and precision(date) in keep:
             by_date.setdefault(date, []).append(s)
             basis.setdefault(date, set()).add(why)
@@ -184,7 +184,7 @@ def summarise(signals: Sequence[SignalRow], *, origins: dict[str, str], top: int
             doc_name=best.doc_name, outlet=best.outlet, published=best.published, actor=best.actor,
             type=best.type, source_kind=best.source_kind, source_by=best.source_by,
             source_via=best.source_via, claim_origins=len(claims[_claim(best)]), outlets=outlets,
-            date_label=date_label(d, "seen" if basis[d] == {"seen"} else "event"),
+            date_label=date_label(d, next(iter(basis[d])) if len(basis[d]) == 1 else "event"),
             evidence_start=ev.start, evidence_end=ev.end, marks=mark.marks if mark else [],
             answers=[a.to_dict() for a in mark.answers] if mark else []))
     return out
@@ -197,4 +197,5 @@ def story(store: Store, query: str, *, top: int | None = None) -> Story:
     return Story(query=query, kind=kind, target=target, matched=len(signals),
                  undated=sum(1 for s in signals if placed(s, seen)[0] is None),
                  dates=summarise(signals, origins=origin_keys(store), top=top, seen=seen,
-                                 marks=claim_marks(store, actor=target if kind == "actor" else None)))
+                                 marks=claim_marks(store, actor=target if kind == "actor" else None),
+                                 footer=footer_dated(store)))

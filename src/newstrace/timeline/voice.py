@@ -66,18 +66,40 @@ def _assessment(s: SignalRow, attribution: AttributionRow | None) -> bool:
 def third_party(
     s: SignalRow, attribution: AttributionRow | None, sentence_signals: Iterable[SignalRow] = ()
 ) -> str | None:
-    """The third party whose opinion ``s`` is, or None when it is the actor's (or a plain report)."""
-    own = side(_named_actor(s.actor) or s.actor)  # "US officials" is the United States
-    who = voice(s, attribution)
-    if who is not None:
-        return who if side(who) != own and _assessment(s, attribution) else None
+    """The third party whose opinion ``s`` is, or None when it is the actor's (or a plain report).
+
+    The cheap test (is it an assessment at all?) runs before any name lookup.
+    """
     if attribution is not None or s.source_by:
-        return None  # voiced, by an outlet or an unknown source: a report, not an opinion
+        if not _assessment(s, attribution):
+            return None  # a plain report by whoever voices it
+        who = voice(s, attribution)
+        if who is None:
+            return None  # voiced by an outlet or an unknown source: a report, not an opinion
+        return who if side(who) != side(_named_actor(s.actor) or s.actor) else None
+    own: str | None = None
     for other in sentence_signals:
+        if other.id == s.id or other.type not in _ASSESSING_TYPES:
+            continue
+        own = own or side(_named_actor(s.actor) or s.actor)  # "US officials" is the United States
         party = _named_actor(other.actor) or other.actor
-        if other.id != s.id and other.type in _ASSESSING_TYPES and side(party) != own:
+        if side(party) != own:
             return party
     return None
+
+
+def candidates(store: Store) -> set[str]:
+    """IDs of the signals that may be a third party's opinion: assessments, and unvoiced reports
+    sharing a sentence with a doubt, denial or accusation (one query, to skip the rest cheaply)."""
+    kinds = ", ".join(f"'{t}'" for t in sorted(_ASSESSING_TYPES))
+    sql = text(
+        "SELECT s.id FROM signals s LEFT JOIN attributions a ON a.id = s.attribution_id "
+        "WHERE s.certainty = 'speculative' OR s.polarity = 'hedged' OR a.force = 'hedged' "
+        "OR (s.attribution_id IS NULL AND s.source_by IS NULL AND EXISTS (SELECT 1 FROM signals o "
+        f"WHERE o.doc_id = s.doc_id AND o.sentence_start = s.sentence_start AND o.id != s.id "
+        f"AND o.type IN ({kinds})))")
+    with store.engine.connect() as conn:
+        return {r[0] for r in conn.execute(sql)}
 
 
 def _chunks(items: list[str], size: int = 400) -> list[list[str]]:
