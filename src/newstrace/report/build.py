@@ -56,7 +56,8 @@ def render_html(report: Report) -> str:
     from jinja2 import Environment, PackageLoader
 
     env = Environment(loader=PackageLoader("newstrace.report", "templates"), autoescape=True)
-    css = (Path(__file__).parent / "templates" / "report.css").read_text("utf-8")
+    # one stylesheet for the web UI and the report: the report embeds the UI's own
+    css = (Path(__file__).parents[1] / "serve" / "static" / "app.css").read_text("utf-8")
     from markupsafe import Markup
 
     return env.get_template("report.html").render(r=report, css=Markup(css), chart=Markup(report.chart_svg))
