@@ -18,6 +18,7 @@ from pathlib import Path
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
 SHIPPED = Path(__file__).resolve().parents[1] / "models"
+ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations"
 
 
 def _attribution(args: argparse.Namespace) -> int:
@@ -26,6 +27,7 @@ def _attribution(args: argparse.Namespace) -> int:
 
     import newstrace.extract.attribution.tagger
     import newstrace.train.corpus  # noqa: F401  (registers the reader)
+    from newstrace.train.own_examples import build_own, concatenate
     from newstrace.train.polnear import build, polnear_dir
 
     root = Path(args.polnear) if args.polnear else polnear_dir()
@@ -37,9 +39,17 @@ def _attribution(args: argparse.Namespace) -> int:
         if args.rebuild or not (data / f"{split}.gold.spacy").exists():
             print(f"preparing PolNeAR {split} …", flush=True)
             build(root, split, data, limit=args.limit)
+    train_set = data / "train"
+    own = sorted(ANNOTATIONS.glob("*.train.json"))
+    if own and not args.polnear_only:
+        # our own train annotations (the gold README's schema) join PolNeAR's train split
+        print(f"preparing our annotations ({len(own)} files) …", flush=True)
+        build_own(own, data)
+        train_set = data / "train_plus"
+        concatenate([data / "train", data / "own"], train_set)
     out = Path(args.build) / "models" / "attribution"
     fix_random_seed(args.seed)
-    overrides = {"paths.train": str(data / "train"), "paths.dev": str(data / "dev"),
+    overrides = {"paths.train": str(train_set), "paths.dev": str(data / "dev"),
                  "system.seed": args.seed}
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
@@ -58,7 +68,7 @@ def _acceptance(args: argparse.Namespace) -> int:
     from newstrace.extract.attribution.acceptance import SHIPPED
     from newstrace.train.acceptance import fit
 
-    root = Path(__file__).resolve().parents[3] / "annotations"
+    root = ANNOTATIONS
     train, dev = sorted(root.glob("*.train.json")), sorted(root.glob("*.dev.json"))
     if not train or not dev:
         print(f"E040: no annotations under {root}", file=sys.stderr)
@@ -86,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-steps", type=int, default=0, help="override the config's max_steps")
     ap.add_argument("--rebuild", action="store_true", help="prepare the data again")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles per split (tests)")
+    ap.add_argument("--polnear-only", action="store_true",
+                    help="train the tagger on PolNeAR alone, without our annotations")
     ap.add_argument("--ship", action="store_true", help="copy the best model into the package")
     args = ap.parse_args(argv)
     return _attribution(args) if args.model == "attribution" else _acceptance(args)
