@@ -50,7 +50,7 @@ def test_retrain_command_runs_end_to_end(tmp_path: Path) -> None:
     """The one retrain command, on three articles per split and a few steps (not a quality test)."""
     run = subprocess.run(
         [sys.executable, "-m", "newstrace.train", "attribution", "--build", str(tmp_path),
-         "--limit", "3", "--max-steps", "4", "--polnear-only"],
+         "--limit", "3", "--max-steps", "4"],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert run.returncode == 0, run.stderr[-2000:]

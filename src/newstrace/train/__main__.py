@@ -41,7 +41,7 @@ def _attribution(args: argparse.Namespace) -> int:
             build(root, split, data, limit=args.limit)
     train_set = data / "train"
     own = sorted(ANNOTATIONS.glob("*.train.json"))
-    if own and not args.polnear_only:
+    if own and args.with_annotations:
         # our own train annotations (the gold README's schema) join PolNeAR's train split
         print(f"preparing our annotations ({len(own)} files) …", flush=True)
         build_own(own, data)
@@ -96,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-steps", type=int, default=0, help="override the config's max_steps")
     ap.add_argument("--rebuild", action="store_true", help="prepare the data again")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles per split (tests)")
-    ap.add_argument("--polnear-only", action="store_true",
-                    help="train the tagger on PolNeAR alone, without our annotations")
+    ap.add_argument("--with-annotations", action="store_true",
+                    help="add our annotated train articles to PolNeAR's (tried; not what ships)")
     ap.add_argument("--ship", action="store_true", help="copy the best model into the package")
     args = ap.parse_args(argv)
     return _attribution(args) if args.model == "attribution" else _acceptance(args)
