@@ -25,35 +25,22 @@ from newstrace.contract import document_contract
 from newstrace.ingest.readers import make_document
 from newstrace.records import ExtractedDocument
 from newstrace.train.polnear import articles as polnear_articles
+from newstrace.train.polnear import role_spans
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear"
 Span = tuple[int, int]
 _WORD = re.compile(r"\w+")
 
 
-def _spans(field: str) -> list[Span]:
-    out = []
-    for part in field.split(";"):
-        a, b = part.split()
-        out.append((int(a), int(b)))
-    return out
+_ROLE_NAMES = {"SOURCE": "Source", "CUE": "Cue", "CONTENT": "Content"}
 
 
 def load_gold(ann: Path) -> dict[str, list[list[Span]]]:
-    """Role -> list of (possibly discontinuous) spans, one per annotated relation element."""
-    spans: dict[str, tuple[str, list[Span]]] = {}
-    for line in ann.read_text("utf-8").splitlines():
-        if line.startswith("T"):
-            tid, rest, _text = line.split("\t", 2)
-            role, offsets = rest.split(" ", 1)
-            spans[tid] = (role, _spans(offsets))
+    """Role -> list of (possibly discontinuous) spans, one per annotated relation element
+    (the same BRAT reader the tagger's training data comes from)."""
     gold: dict[str, list[list[Span]]] = defaultdict(list)
-    for line in ann.read_text("utf-8").splitlines():
-        if line.startswith("E"):
-            for arg in line.split("\t")[1].split():
-                role, tid = arg.split(":")
-                if role in ("Source", "Cue", "Content") and tid in spans:
-                    gold[role].append(spans[tid][1])
+    for role, spans in role_spans(ann).items():
+        gold[_ROLE_NAMES[role]].extend(spans)
     return gold
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from newstrace.errors import NewstraceError
-from newstrace.extract.attribution import tagged, tagger
+from newstrace.extract.attribution import tagger
 from newstrace.extract.attribution.rules import extract_attributions
 from newstrace.extract.attribution.trained import model_available
 from newstrace.extract.components import (
@@ -43,10 +43,6 @@ def test_repair_never_continues_a_role_that_did_not_begin() -> None:
     tags = ["O", "I-CONTENT", "I-CONTENT", "B-CUE", "I-SOURCE", "I-SOURCE"]
     assert tagger.repair(tags) == ["O", "B-CONTENT", "I-CONTENT", "B-CUE", "B-SOURCE", "I-SOURCE"]
     assert tagger.repair(["I-CUE"]) == ["B-CUE"]
-
-
-def test_spans_key_is_shared_by_writer_and_reader() -> None:
-    assert tagged.SPANS_KEY == tagger.SPANS_KEY
 
 
 needs_model = pytest.mark.skipif(not model_available(), reason="the trained model is not shipped")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.extract.attribution.tagger import SPANS_KEY
+from newstrace.extract.attribution.tagged import SPANS_KEY
 from newstrace.nlp import load_model
 from newstrace.train.polnear import bio_tags, polnear_dir, reference, role_spans
 

@@ -27,19 +27,19 @@ def load_gold(path: str | Path, corpus: str | Path | None = None) -> GoldSet:
         raise NewstraceError(Errors.E014, path=p) from exc
     if not isinstance(data, dict) or data.get("schema") not in ("newstrace-gold/1", standoff.SCHEMA):
         raise NewstraceError(Errors.E014, path=p)
-    corpus_dir = Path(corpus) if corpus else _corpus_dir(p, str(data.get("corpus", "")))
+    folder = Path(corpus) if corpus else corpus_dir(p, str(data.get("corpus", "")))
     documents = list(data.get("documents", []))
     if data["schema"] == standoff.SCHEMA:
-        documents = [_resolve(corpus_dir, d) for d in documents]
+        documents = [_resolve(folder, d) for d in documents]
     return GoldSet(
         path=p,
-        corpus=corpus_dir,
+        corpus=folder,
         documents=documents,
         cross_document=dict(data.get("cross_document", {})),
     )
 
 
-def _corpus_dir(gold: Path, corpus: str) -> Path:
+def corpus_dir(gold: Path, corpus: str) -> Path:
     """The gold's corpus folder: beside the gold's folder (``shared/gold`` → ``shared/corpus``),
     else in the ``shared`` folder next to the repository (our standoff annotations)."""
     near = gold.parent.parent / corpus

@@ -144,6 +144,12 @@ def _speaker_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
     return bool(gw & pw)
 
 
+def match_attributions(preds: Sequence[dict[str, Any]], golds: Sequence[dict[str, Any]],
+                       text: str) -> list[tuple[int, int]]:
+    """(prediction, gold) index pairs of matched attributions, as ``score_documents`` counts them."""
+    return _match(preds, golds, text, _speaker_ok)
+
+
 def _norm_via(v: Any) -> Any:
     return v.casefold() if isinstance(v, str) else v
 
@@ -188,7 +194,7 @@ def score_documents(predictions: Sequence[dict[str, Any]], gold_docs: Sequence[d
             scores.origin.add(_norm_via(p.get("origin")) == _norm_via(g.get("origin")))
 
         pa, ga = p.get("attributions", []), g.get("attributions", [])
-        apairs = _match(pa, ga, text, _speaker_ok)
+        apairs = match_attributions(pa, ga, text)
         scores.attributions.tp += len(apairs)
         scores.attributions.fp += len(pa) - len(apairs)
         scores.attributions.fn += len(ga) - len(apairs)

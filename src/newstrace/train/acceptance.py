@@ -44,7 +44,7 @@ def _candidates(gold_files: list[Path]) -> Iterator[tuple[str, int, list[tuple[d
     from newstrace import pipeline
     from newstrace.contract import document_contract
     from newstrace.evaluate import load_gold
-    from newstrace.evaluate.scoring import _match, _speaker_ok
+    from newstrace.evaluate.scoring import match_attributions
     from newstrace.ingest import read_paths
     from newstrace.records import ExtractedDocument
 
@@ -61,7 +61,7 @@ def _candidates(gold_files: list[Path]) -> Iterator[tuple[str, int, list[tuple[d
                 continue
             contract = document_contract(item)
             text = (gold.corpus / name).read_text("utf-8")
-            pairs = _match(contract["attributions"], g["attributions"], text, _speaker_ok)
+            pairs = match_attributions(contract["attributions"], g["attributions"], text)
             matched = {pi for pi, _ in pairs}
             clean = item.dated.clean.text
             rows = [(features(a, clean), i in matched) for i, a in enumerate(item.attributions)]
@@ -71,7 +71,7 @@ def _candidates(gold_files: list[Path]) -> Iterator[tuple[str, int, list[tuple[d
 def _f1_at(threshold: float, model: AcceptanceModel, docs: list[tuple[str, int, list[Any]]]) -> float:
     tp = fp = fn = 0
     for _, n_gold, rows in docs:
-        kept = [label for f, label in rows if _prob(model, f) >= threshold]
+        kept = [label for f, label in rows if model.score(f) >= threshold]
         t = sum(kept)
         tp += t
         fp += len(kept) - t
@@ -79,13 +79,6 @@ def _f1_at(threshold: float, model: AcceptanceModel, docs: list[tuple[str, int, 
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _prob(model: AcceptanceModel, f: dict[str, float]) -> float:
-    import math
-
-    z = model.intercept + sum(model.weights.get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def fit(train_files: list[Path], dev_files: list[Path], *, seed: int = 0) -> tuple[AcceptanceModel, str]:

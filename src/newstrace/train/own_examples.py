@@ -56,14 +56,14 @@ def build_own(gold_files: list[Path], out: Path, *, model: str | None = None) ->
     """Write ``out/own.pred.spacy`` and ``out/own.gold.spacy`` from standoff train annotations."""
     import json
 
-    from newstrace.evaluate.gold import _corpus_dir
+    from newstrace.evaluate.gold import corpus_dir
     from newstrace.nlp import load_model
 
     nlp = load_model(model, tagger=False)
     items: list[tuple[str, list[dict[str, Any]]]] = []
     for path in gold_files:
         data = json.loads(path.read_text("utf-8"))
-        corpus = _corpus_dir(path, str(data["corpus"]))
+        corpus = corpus_dir(path, str(data["corpus"]))
         for d in data["documents"]:
             text = (corpus / d["file"]).read_text("utf-8")
             atts = [{"evidence_span": a["evidence"], "speaker_span": a.get("speaker")}

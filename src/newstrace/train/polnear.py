@@ -16,7 +16,8 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from newstrace.extract.attribution.tagger import OUTSIDE, ROLES, SPANS_KEY
+from newstrace.extract.attribution.tagged import SPANS_KEY
+from newstrace.extract.attribution.tagger import OUTSIDE, ROLES
 
 Span = tuple[int, int]
 ROLE_OF = {"Source": "SOURCE", "Cue": "CUE", "Content": "CONTENT"}

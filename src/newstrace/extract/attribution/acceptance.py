@@ -71,9 +71,13 @@ class AcceptanceModel:
     intercept: float
     threshold: float
 
-    def probability(self, a: Attribution, text: str) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features(a, text).items())
+    def score(self, f: dict[str, float]) -> float:
+        """The acceptance probability of a candidate's features."""
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in f.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probability(self, a: Attribution, text: str) -> float:
+        return self.score(features(a, text))
 
     def accept(self, a: Attribution, text: str) -> bool:
         return self.probability(a, text) >= self.threshold

@@ -51,6 +51,15 @@ def channel_words() -> ChannelWords:
     )
 
 
+def outlet_named(phrase: str) -> str | None:
+    """The registered outlet a phrase names: exactly, else the first one it contains."""
+    known = outlets().lookup(phrase)
+    if known is None:
+        found = outlets().find_all(phrase)
+        known = found[0][2] if found else None
+    return known.name if known is not None else None
+
+
 def _phrase(tok: Token) -> str:
     """The name phrase of ``tok``: its compounds and modifiers, without articles or possessives."""
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case", "punct")]
@@ -63,12 +72,9 @@ def _name(tok: Token, words: ChannelWords) -> str | None:
     phrase = _phrase(tok)
     if not phrase:
         return None
-    known = outlets().lookup(phrase)
-    if known is None:
-        found = outlets().find_all(phrase)
-        known = found[0][2] if found else None
+    known = outlet_named(phrase)
     if known is not None:
-        return known.name
+        return known
     lower = phrase.lower()
     if lower in words.platforms:
         return words.platforms[lower]

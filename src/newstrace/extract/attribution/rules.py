@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from newstrace import ids
-from newstrace.extract.attribution.channels import carry_forward, find_channel
+from newstrace.extract.attribution.channels import carry_forward, find_channel, outlet_named
 from newstrace.extract.attribution.context import Discourse, Draft
 from newstrace.extract.attribution.cues import CueLexicon, VerbCue, cue_lexicon
 from newstrace.extract.attribution.quotes import Quote, QuoteMap
@@ -47,7 +47,6 @@ from newstrace.extract.attribution.speakers import (
     speaker_words,
 )
 from newstrace.extract.attribution.tagged import Tagged, tagged_by_sentence
-from newstrace.knowledge import outlets
 from newstrace.nlp import ParsedDocument
 from newstrace.records import Attribution
 
@@ -487,12 +486,9 @@ class _Run:
         self.handled.add(t.i)
         d = self._draft(lo, hi, sp, cue, t.i, k, ante)
         if recipient is not None:
-            out = outlets().lookup(" ".join(x.text for x in phrase_tokens(recipient)))
-            if out is None:
-                found = outlets().find_all(" ".join(x.text for x in phrase_tokens(recipient)))
-                out = found[0][2] if found else None
-            if out is not None:
-                d.via, d.via_explicit = out.name, True
+            name = outlet_named(" ".join(x.text for x in phrase_tokens(recipient)))
+            if name is not None:
+                d.via, d.via_explicit = name, True
 
         # content
         parts = clause + content_deps
@@ -719,7 +715,7 @@ class _Run:
 
     def _is_outlet(self, tok: Token) -> bool:
         words = " ".join(x.text for x in phrase_tokens(tok))
-        return outlets().lookup(words) is not None or bool(outlets().find_all(words))
+        return outlet_named(words) is not None
 
     # ------------------------------------------------------------------ citation chains
 
@@ -818,9 +814,9 @@ class _Run:
             d.component, d.confidence = "trained", cue.confidence
             recipient = self._recipient(root, list(root.children), self.lex.verb(root.lemma_.lower()))
             if recipient is not None:
-                out = outlets().lookup(" ".join(x.text for x in phrase_tokens(recipient)))
-                if out is not None:
-                    d.via, d.via_explicit = out.name, True
+                name = outlet_named(" ".join(x.text for x in phrase_tokens(recipient)))
+                if name is not None:
+                    d.via, d.via_explicit = name, True
             self._set_content(d, *self._tagged_content(spans, cue, root, sent, lo, hi))
 
     def _tagged_source(self, spans: list[Tagged], cue: Tagged,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-SPANS_KEY = "newstrace_attribution"  # kept equal to tagger.SPANS_KEY (tested)
+SPANS_KEY = "newstrace_attribution"  # where the tagger leaves its spans (tagger.py writes them)
 
 
 @dataclass(frozen=True, slots=True)

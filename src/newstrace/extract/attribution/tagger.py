@@ -25,8 +25,9 @@ from spacy.training import Example
 from spacy.util import registry
 from thinc.api import Model
 
+from newstrace.extract.attribution.tagged import SPANS_KEY
+
 FACTORY = "newstrace_attribution_tagger"
-SPANS_KEY = "newstrace_attribution"
 ROLES = ("SOURCE", "CUE", "CONTENT")
 OUTSIDE = "O"
 
