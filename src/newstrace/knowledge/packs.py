@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -130,9 +131,11 @@ def _clear_caches() -> None:
     actor_table.actors.cache_clear()
     outlet_registry.outlets.cache_clear()
     topics.cache_clear()
-    from newstrace.extract.signals.topics import topic_table
-
-    topic_table.cache_clear()
+    # the topic table is built from these files; drop it only where it was built
+    # (importing the extract package here would load the models for every command)
+    signal_topics = sys.modules.get("newstrace.extract.signals.topics")
+    if signal_topics is not None:
+        signal_topics.topic_table.cache_clear()
 
 
 # ---------------------------------------------------------------------- reading

@@ -138,7 +138,8 @@ def _actor_rows(ex: Example) -> list[tuple[list[Any], set[str]]]:
             for c, labels in zip(ex.cands, ex.labels, strict=True) if labels]
 
 
-def fit_model(train: list[Example], *, seed: int = 0, c_type: float = C_TYPE, c_actor: float = C_ACTOR) -> Any:
+def fit_model(train: list[Example], *, seed: int = 0, c_type: float = C_TYPE,
+              c_actor: float = C_ACTOR) -> Any:
     """Both linear models on ``train`` (thresholds left at their defaults)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
