@@ -111,3 +111,71 @@ def store(db: Path) -> Iterator[Store]:
     """An open store over the module's ``db`` fixture (a database the module ingested)."""
     with newstrace.open(db) as s:
         yield s
+
+
+# ------------------------------------------------------------------ store backends
+# Store tests run on SQLite and on a real PostgreSQL server that scripts/pg.sh starts once
+# per session (installing Debian's postgresql when the binaries are missing and apt can).
+# NEWSTRACE_TEST_PG=postgresql://… uses a server you already run instead.
+
+ROOT = Path(__file__).resolve().parents[1]
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of the session's PostgreSQL database (a throwaway cluster)."""
+    import os
+    import subprocess
+    import tempfile
+
+    given = os.environ.get("NEWSTRACE_TEST_PG")
+    if given:
+        yield given
+        return
+    folder = tempfile.mkdtemp(prefix="ntpg-", dir="/tmp")
+    run = subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "start", folder],
+                         capture_output=True, text=True, timeout=600, check=False)
+    if run.returncode == 3:  # no binaries and no way to install them: nothing to test against
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
+        pytest.skip(f"PostgreSQL unavailable: {run.stderr.strip()}")
+    if run.returncode != 0:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
+        raise RuntimeError(f"scripts/pg.sh start failed ({run.returncode}): {run.stderr.strip()}")
+    try:
+        yield run.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
+
+
+def fresh_pg_database(server_url: str) -> tuple[str, Callable[[], None]]:
+    """A new empty database on the server: its URL and a function that drops it."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server_url)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with psycopg.connect(admin, autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return url.set(database=name).render_as_string(hide_password=False), drop
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
+    """Where a test's new store goes: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield tmp_path / "s.db"
+        return
+    url, drop = fresh_pg_database(request.getfixturevalue("pg_server"))
+    try:
+        yield url
+    finally:
+        drop()
