@@ -55,7 +55,9 @@ def test_newer_schema_is_refused(store_target: str | Path) -> None:
         newstrace.open(store_target)
 
 
-def test_add_and_query_roundtrip(store_target: str | Path, make_extracted: Callable[..., ExtractedDocument]) -> None:
+def test_add_and_query_roundtrip(
+    store_target: str | Path, make_extracted: Callable[..., ExtractedDocument]
+) -> None:
     store = newstrace.open(store_target)
     ex = make_extracted(TEXT, signals=[("President Vladimir Putin was ready for talks",
                                         "Vladimir Putin", "intent_to_negotiate", "2025-02")])
@@ -93,7 +95,9 @@ def test_adding_a_stored_document_again_is_a_no_op(
 
 
 def test_one_transaction_per_document(
-    store_target: str | Path, make_extracted: Callable[..., ExtractedDocument], monkeypatch: pytest.MonkeyPatch
+    store_target: str | Path,
+    make_extracted: Callable[..., ExtractedDocument],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from newstrace.store import writer
 
