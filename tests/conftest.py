@@ -148,24 +148,55 @@ def pg_server() -> Iterator[str]:
         subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
 
 
-def fresh_pg_database(server_url: str) -> tuple[str, Callable[[], None]]:
-    """A new empty database on the server: its URL and a function that drops it."""
-    import uuid
+class PgDatabases:
+    """Databases on the session's server: each test or fixture gets its own, dropped at the end."""
 
-    import psycopg
-    from sqlalchemy.engine import make_url
+    def __init__(self, server_url: str) -> None:
+        from sqlalchemy.engine import make_url
 
-    url = make_url(server_url)
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        self.url = make_url(server_url)
+        self.admin = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.names: list[str] = []
 
-    def drop() -> None:
-        with psycopg.connect(admin, autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    def _run(self, sql: str) -> None:
+        import psycopg
 
-    return url.set(database=name).render_as_string(hide_password=False), drop
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+    def _new_name(self) -> str:
+        import uuid
+
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        self.names.append(name)
+        return name
+
+    def fresh(self) -> str:
+        """A new empty database's URL."""
+        name = self._new_name()
+        self._run(f'CREATE DATABASE "{name}"')
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def copy(self, source_url: str) -> str:
+        """A copy of another test database (its open connections are closed first)."""
+        from sqlalchemy.engine import make_url
+
+        source = make_url(source_url).database
+        name = self._new_name()
+        self._run(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                  f"WHERE datname = '{source}' AND pid <> pg_backend_pid()")
+        self._run(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._run(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_server: str) -> PgDatabases:
+    return PgDatabases(pg_server)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -174,8 +205,9 @@ def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield tmp_path / "s.db"
         return
-    url, drop = fresh_pg_database(request.getfixturevalue("pg_server"))
+    dbs: PgDatabases = request.getfixturevalue("pg_databases")
+    url = dbs.fresh()
     try:
         yield url
     finally:
-        drop()
+        dbs.drop(url)

@@ -13,6 +13,10 @@ A store is named by a path (SQLite, the default) or a ``postgresql://`` URL
   time that would be unique-key races and deadlocks. Serialising writers, as SQLite
   does, removes both without rewriting those statements; the pipeline, not the
   writes, is where an ingest spends its time.
+
+PostgreSQL text cannot hold NUL characters, which SQLite stores as they come. Inputs
+with NUL bytes are rejected as binary (E003), but the clean stage learns boilerplate
+from every input first; on PostgreSQL a NUL in a bound string becomes U+FFFD.
 """
 
 from __future__ import annotations
@@ -88,13 +92,25 @@ def _postgresql_engine(url: Any) -> Engine:
     def _new_transaction(conn: Connection) -> None:
         conn.info["newstrace_writer"] = False
 
-    @event.listens_for(engine, "before_cursor_execute")
-    def _one_writer(conn: Connection, cursor: Any, statement: str, *_: Any) -> None:
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _one_writer(conn: Connection, cursor: Any, statement: str, parameters: Any,
+                    _context: Any, executemany: bool) -> tuple[str, Any]:
         if not conn.info.get("newstrace_writer") and _WRITES.match(statement):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
             conn.info["newstrace_writer"] = True
+        if executemany and isinstance(parameters, list | tuple):
+            return statement, [_no_nul(p) for p in parameters]
+        return statement, _no_nul(parameters)
 
     return engine
+
+
+def _no_nul(params: Any) -> Any:
+    if isinstance(params, dict):
+        return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) else v for k, v in params.items()}
+    if isinstance(params, list | tuple):
+        return type(params)(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in params)
+    return params
 
 
 def take_write_lock(conn: Connection) -> None:
