@@ -125,7 +125,7 @@ class Store:
                     return True
                 return _write_extracted(conn, item)
 
-        return retrying(write)
+        return retrying(write, where=self.location)
 
     def reprocess(
         self,

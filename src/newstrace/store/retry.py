@@ -15,6 +15,8 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
+from newstrace.errors import Errors, NewstraceError
+
 T = TypeVar("T")
 
 # PostgreSQL SQLSTATEs that mean "try the transaction again": serialization_failure,
@@ -34,13 +36,17 @@ def is_contention(exc: BaseException) -> bool:
     return any(m in message for m in _SQLITE_RETRY)
 
 
-def retrying(work: Callable[[], T], *, tries: int = 6, first_wait: float = 0.05) -> T:
-    """``work()``, run again (with growing, jittered waits) while it fails on contention."""
+def retrying(work: Callable[[], T], *, where: str, tries: int = 6, first_wait: float = 0.05) -> T:
+    """``work()``, run again (with growing, jittered waits) while it fails on contention;
+    E072 when it still does after ``tries`` runs. ``where`` names the store in that error."""
     for attempt in range(1, tries + 1):
         try:
             return work()
         except DBAPIError as exc:
-            if attempt == tries or not is_contention(exc):
+            if not is_contention(exc):
                 raise
+            if attempt == tries:
+                detail = str(exc.orig).strip()
+                raise NewstraceError(Errors.E072, url=where, tries=tries, detail=detail) from exc
             time.sleep(first_wait * (2 ** (attempt - 1)) * (1 + random.random()))
     raise AssertionError("unreachable")  # pragma: no cover
