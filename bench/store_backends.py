@@ -195,13 +195,16 @@ def concurrency(target: str, folders: tuple[Path, Path], env: dict[str, str]) ->
                 reports.append({"exit": p.returncode, "error": err[-500:]})
         docs = store.documents()
         sources = sum(len(store.sources(d.id)) for d in docs)
-        rejections = Counter(r.code for r in store.rejections())
+        rejected = store.rejections()
+        rejections = Counter(r.code for r in rejected)
+        rejected_texts = len({(r.code, r.reason) for r in rejected})
         store.close()
     finally:
         serve.terminate()
         serve.wait(timeout=30)
     return {"elapsed": elapsed, "http": http, "direct": direct, "cli": cli, "reports": reports,
-            "documents": len(docs), "sources": sources, "rejections": dict(rejections)}
+            "documents": len(docs), "sources": sources, "rejections": dict(rejections),
+            "rejected_inputs": len(rejected), "rejected_texts": rejected_texts}
 
 
 def latency(target: str, repeat: int) -> dict[str, Tally]:
@@ -253,6 +256,9 @@ def main() -> int:
                 print(r[name].line(name))
             print(f"  stored {r['documents']} documents (distinct texts {texts}), {r['sources']} source rows "
                   f"(inputs {inputs}), rejections {r['rejections'] or 'none'}")
+            print(f"  every input accounted for: {r['sources'] + r['rejected_inputs'] == inputs} "
+                  f"({r['sources']} stored + {r['rejected_inputs']} rejected of {inputs}); "
+                  f"E010 (lost to the other ingest): {r['rejections'].get('E010', 0)}")
             print(f"[{backend}] store query latency, {args.repeat} calls each")
             for name, tally in latency(target, args.repeat).items():
                 print(tally.line(name))
