@@ -8,7 +8,7 @@ A store is named by a path (SQLite, the default) or a ``postgresql://`` URL
   "database is locked" (``NEWSTRACE_BUSY_TIMEOUT`` seconds, default 600: the link
   stage can hold the lock for minutes on a large store).
 * PostgreSQL: every transaction takes a transaction-level advisory lock before its
-  first write. The store rebuilds whole link tables (DELETE, then INSERT) and writes
+  first write, waiting for it up to the same timeout (``lock_timeout``). The store rebuilds whole link tables (DELETE, then INSERT) and writes
   shared rows (boilerplate, sources) in input order; with a second ingest at the same
   time that would be unique-key races and deadlocks. Serialising writers, as SQLite
   does, removes both without rewriting those statements; the pipeline, not the
@@ -86,7 +86,11 @@ def _sqlite_engine(path: Path) -> Engine:
 
 
 def _postgresql_engine(url: Any) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+    # writers wait for the advisory lock as long as SQLite's would for its write lock;
+    # the pool serves the API's worker threads (the server's default allows 100 sessions)
+    wait_ms = int(busy_timeout() * 1000)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=20,
+                           connect_args={"options": f"-c lock_timeout={wait_ms}"})
 
     @event.listens_for(engine, "begin")
     def _new_transaction(conn: Connection) -> None:
