@@ -40,6 +40,7 @@ class Errors(StrEnum):
     E070 = "Store URL {url} is not supported: use a SQLite file path or postgresql://user@host/db"
     E071 = "Could not open the store at {url}: {detail}"
     E072 = "The store at {url} stayed busy (another writer) through {tries} tries: {detail}"
+    E073 = "The store at {url} already holds documents: copy into an empty store"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

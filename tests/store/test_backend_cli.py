@@ -44,3 +44,22 @@ def test_unreachable_server_and_unknown_scheme_are_numbered_errors() -> None:
     assert code == 2 and "[E071]" in out and "secret" not in out
     code, out = _run("docs", "--db", "mysql://u@h/db")
     assert code == 2 and "[E070]" in out
+
+
+def test_copy_store_moves_a_sqlite_store_to_postgresql(
+    tmp_path: object, pg_databases: object, make_extracted: Callable[..., ExtractedDocument],
+    store_of: Callable[[object, list[ExtractedDocument]], Store],
+) -> None:
+    from pathlib import Path
+
+    db = Path(str(tmp_path)) / "s.db"
+    doc = make_extracted("Putin offered talks without preconditions.", name="a.txt",
+                         signals=[("Putin offered talks", "Vladimir Putin", "intent_to_negotiate", None)])
+    store_of(db, [doc]).close()
+    url = pg_databases.fresh()  # type: ignore[attr-defined]
+    code, out = _run("copy-store", str(db), url)
+    assert code == 0 and "copied 1 documents" in out
+    code, out = _run("timeline", "--actor", "Putin", "--db", url, "--json")
+    assert code == 0 and "Putin offered talks" in out
+    code, out = _run("copy-store", str(db), url)
+    assert code == 2 and "[E073]" in out

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from newstrace.cli import checks, claims_cmd, export_cmd, listing_cmd, render, report_cmd, story_cmd
+from newstrace.cli import (
+    checks,
+    claims_cmd,
+    export_cmd,
+    listing_cmd,
+    render,
+    report_cmd,
+    store_cmd,
+    story_cmd,
+)
 from newstrace.cli.checks import CliError, CliErrors, friendly
 from newstrace.errors import NewstraceError
 
@@ -74,6 +83,7 @@ app.command("story")(story_cmd.story)
 app.command("actors")(listing_cmd.actors)
 app.command("topics")(listing_cmd.topics)
 app.command("report")(report_cmd.report)
+app.command("copy-store")(store_cmd.copy_store)
 console = Console()
 err = Console(stderr=True)
 

@@ -8,11 +8,12 @@ A store is named by a path (SQLite, the default) or a ``postgresql://`` URL
   "database is locked" (``NEWSTRACE_BUSY_TIMEOUT`` seconds, default 600: the link
   stage can hold the lock for minutes on a large store).
 * PostgreSQL: every transaction takes a transaction-level advisory lock before its
-  first write, waiting for it up to the same timeout (``lock_timeout``). The store rebuilds whole link tables (DELETE, then INSERT) and writes
-  shared rows (boilerplate, sources) in input order; with a second ingest at the same
-  time that would be unique-key races and deadlocks. Serialising writers, as SQLite
-  does, removes both without rewriting those statements; the pipeline, not the
-  writes, is where an ingest spends its time.
+  first write, waiting for it up to the same timeout (``lock_timeout``). The store
+  rebuilds whole link tables (DELETE, then INSERT) and writes shared rows
+  (boilerplate, sources) in input order; with a second ingest at the same time that
+  would be unique-key races and deadlocks. Serialising writers, as SQLite does,
+  removes both without rewriting those statements; the pipeline, not the writes,
+  is where an ingest spends its time.
 
 PostgreSQL text cannot hold NUL characters, which SQLite stores as they come. Inputs
 with NUL bytes are rejected as binary (E003), but the clean stage learns boilerplate
