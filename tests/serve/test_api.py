@@ -171,6 +171,7 @@ def test_post_documents_with_the_token_runs_the_pipeline(
 
     db: str | Path = tmp_path / "copy.db"
     if isinstance(sample_db, str):  # a PostgreSQL database: copied on the server
+        request.getfixturevalue("client").app.state.service.store.engine.dispose()  # no open sessions
         db = request.getfixturevalue("pg_databases").copy(sample_db)
     else:
         shutil.copy(sample_db, db)

@@ -316,7 +316,11 @@ class Store:
 
     def _doc_rows(self, where: str = "", params: dict[str, Any] | None = None) -> Rows[DocumentRow]:
         sql = (
-            "SELECT d.*, (SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
+            # the listed columns only: the three texts of every document stay in the store
+            "SELECT d.id, d.name, d.outlet, d.origin, d.title, d.author, d.url, d.source_path, "
+            "d.language, d.status, d.status_reason, d.published_value, d.published_precision, "
+            "d.published_confidence, d.published_evidence, d.published_method, "
+            "(SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
             "(SELECT COUNT(*) FROM signals s WHERE s.doc_id = d.id) AS n_sig, "
             "c.group_id AS copy_group, c.original_id AS copy_original, c.kind AS copy_kind "
             "FROM documents d LEFT JOIN copy_members c ON c.doc_id = d.id "

@@ -88,9 +88,11 @@ def _sqlite_engine(path: Path) -> Engine:
 
 def _postgresql_engine(url: Any) -> Engine:
     # writers wait for the advisory lock as long as SQLite's would for its write lock;
-    # the pool serves the API's worker threads (the server's default allows 100 sessions)
+    # the pool serves the API's worker threads (the server's default allows 100 sessions).
+    # No pre-ping: it doubles the round trips of every short query; a connection the
+    # server dropped fails one query and the pool then reconnects.
     wait_ms = int(busy_timeout() * 1000)
-    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=20,
+    engine = create_engine(url, pool_size=5, max_overflow=20,
                            connect_args={"options": f"-c lock_timeout={wait_ms}"})
 
     @event.listens_for(engine, "begin")
