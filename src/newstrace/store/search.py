@@ -125,12 +125,14 @@ def search(store: Store, query: str, *, limit: int = 50) -> Rows[SearchHit]:
 
 def _search_pg(store: Store, words: str, limit: int) -> Rows[SearchHit]:
     options = f"StartSel={_PG_OPEN}, StopSel={_PG_CLOSE}, MaxWords=24, MinWords=12, FragmentDelimiter=…"
+    # rank in the index first; the snippet (which re-parses the text) only for the hits kept
     sql = text(
         "SELECT d.id AS doc_id, d.name, d.title, d.outlet, d.published_value, "
-        f"ts_headline('simple', left(d.clean_text, {_PG_MAX_CHARS}), q, :opts) AS snip, "
-        "-ts_rank_cd(i.tsv, q) AS rank "
-        "FROM search_index i JOIN documents d ON d.id = i.doc_id, plainto_tsquery('simple', :q) q "
-        "WHERE i.tsv @@ q ORDER BY rank, d.id LIMIT :limit")
+        f"ts_headline('simple', left(d.clean_text, {_PG_MAX_CHARS}), plainto_tsquery('simple', :q), :opts) "
+        "AS snip, top.rank FROM (SELECT i.doc_id, -ts_rank_cd(i.tsv, q) AS rank "
+        "FROM search_index i, plainto_tsquery('simple', :q) q WHERE i.tsv @@ q "
+        "ORDER BY rank, i.doc_id LIMIT :limit) top JOIN documents d ON d.id = top.doc_id "
+        "ORDER BY top.rank, d.id")
     with store.engine.connect() as conn:
         rows = conn.execute(sql, {"q": words, "opts": options, "limit": limit}).mappings().all()
     return _hits(rows, swap=True)
