@@ -111,3 +111,103 @@ def store(db: Path) -> Iterator[Store]:
     """An open store over the module's ``db`` fixture (a database the module ingested)."""
     with newstrace.open(db) as s:
         yield s
+
+
+# ------------------------------------------------------------------ store backends
+# Store tests run on SQLite and on a real PostgreSQL server that scripts/pg.sh starts once
+# per session (installing Debian's postgresql when the binaries are missing and apt can).
+# NEWSTRACE_TEST_PG=postgresql://… uses a server you already run instead.
+
+ROOT = Path(__file__).resolve().parents[1]
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of the session's PostgreSQL database (a throwaway cluster)."""
+    import os
+    import subprocess
+    import tempfile
+
+    given = os.environ.get("NEWSTRACE_TEST_PG")
+    if given:
+        yield given
+        return
+    folder = tempfile.mkdtemp(prefix="ntpg-", dir="/tmp")
+    run = subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "start", folder],
+                         capture_output=True, text=True, timeout=600, check=False)
+    if run.returncode == 3:  # no binaries and no way to install them: nothing to test against
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
+        pytest.skip(f"PostgreSQL unavailable: {run.stderr.strip()}")
+    if run.returncode != 0:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
+        raise RuntimeError(f"scripts/pg.sh start failed ({run.returncode}): {run.stderr.strip()}")
+    try:
+        yield run.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", folder], check=False)
+
+
+class PgDatabases:
+    """Databases on the session's server: each test or fixture gets its own, dropped at the end."""
+
+    def __init__(self, server_url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(server_url)
+        self.admin = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.names: list[str] = []
+
+    def _run(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+    def _new_name(self) -> str:
+        import uuid
+
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        self.names.append(name)
+        return name
+
+    def fresh(self) -> str:
+        """A new empty database's URL."""
+        name = self._new_name()
+        self._run(f'CREATE DATABASE "{name}"')
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def copy(self, source_url: str) -> str:
+        """A copy of another test database (its open connections are closed first)."""
+        from sqlalchemy.engine import make_url
+
+        source = make_url(source_url).database
+        name = self._new_name()
+        self._run(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                  f"WHERE datname = '{source}' AND pid <> pg_backend_pid()")
+        self._run(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._run(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_server: str) -> PgDatabases:
+    return PgDatabases(pg_server)
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
+    """Where a test's new store goes: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield tmp_path / "s.db"
+        return
+    dbs: PgDatabases = request.getfixturevalue("pg_databases")
+    url = dbs.fresh()
+    try:
+        yield url
+    finally:
+        dbs.drop(url)

@@ -31,7 +31,8 @@ def _knowledge(knowledge: Sequence[str | Path] | str | Path | None, packs: str |
 def open(path: str | Path = "newstrace.db", *,
          knowledge: Sequence[str | Path] | str | Path | None = None,
          packs: str | None = None) -> Store:
-    """Open (or create) a newstrace SQLite store.
+    """Open (or create) a newstrace store: a SQLite file path, or a ``postgresql://user@host/db``
+    URL of a database on a PostgreSQL server (created empty by its owner; see docs/scale.md).
 
     ``knowledge``: folder(s) of your own actors, outlets and topics (see
     docs/knowledge.md); ``packs``: packaged packs, "all" (default) or "none". Both

@@ -36,6 +36,11 @@ class Errors(StrEnum):
     E052 = "Unknown knowledge pack(s) {name}; packaged packs: {known}"
     E053 = "Knowledge file {path} is invalid: {detail}"
     E054 = "Knowledge file {path}: '{value}' is not a valid {field} (allowed: {allowed})"
+    # E070–E079: store backends (SQLite file, PostgreSQL server) and concurrent writers
+    E070 = "Store URL {url} is not supported: use a SQLite file path or postgresql://user@host/db"
+    E071 = "Could not open the store at {url}: {detail}"
+    E072 = "The store at {url} stayed busy (another writer) through {tries} tries: {detail}"
+    E073 = "The store at {url} already holds documents: copy into an empty store"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

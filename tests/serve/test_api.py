@@ -162,13 +162,19 @@ def test_post_documents_is_read_only_without_a_token(client: TestClient) -> None
     assert r.status_code == 403 and r.json()["error"]["code"] == "E112"
 
 
-def test_post_documents_with_the_token_runs_the_pipeline(sample_db: Path, tmp_path: Path) -> None:
+def test_post_documents_with_the_token_runs_the_pipeline(
+    sample_db: str | Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     from newstrace.serve.app import create_app
 
     from .conftest import TOKEN
 
-    db = tmp_path / "copy.db"
-    shutil.copy(sample_db, db)
+    db: str | Path = tmp_path / "copy.db"
+    if isinstance(sample_db, str):  # a PostgreSQL database: copied on the server
+        request.getfixturevalue("client").app.state.service.store.engine.dispose()  # no open sessions
+        db = request.getfixturevalue("pg_databases").copy(sample_db)
+    else:
+        shutil.copy(sample_db, db)
     with TestClient(create_app(db, token=TOKEN)) as c:
         article = ("Zenda, March 3 (Example Wire) - Ardan Morvek said on Monday that Kaldoria "
                    "was ready to hold talks with Lusavia without preconditions.\n"

@@ -10,13 +10,13 @@ import newstrace
 FIXTURES = Path(__file__).resolve().parents[1] / "link" / "fixtures" / "copies"
 
 
-def test_ingest_groups_copies_and_names_the_original(tmp_path: Path) -> None:
+def test_ingest_groups_copies_and_names_the_original(store_target: str | Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("original.txt", "near.txt", "syndicated.txt", "unrelated.txt"):
         shutil.copy(FIXTURES / name, folder / name)
     shutil.copy(FIXTURES / "original.txt", folder / "original_again.txt")  # the same bytes twice
-    store = newstrace.open(tmp_path / "s.db")
+    store = newstrace.open(store_target)
     store.ingest([folder])
     groups = store.copies()
     assert len(groups) == 1
@@ -39,12 +39,12 @@ def test_ingest_groups_copies_and_names_the_original(tmp_path: Path) -> None:
     assert [x.id for x in store.copies()] == [g.id]
 
 
-def test_spun_copy_is_confirmed_by_sentence_alignment(tmp_path: Path) -> None:
+def test_spun_copy_is_confirmed_by_sentence_alignment(store_target: str | Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("original.txt", "paraphrase.txt", "unrelated.txt"):
         shutil.copy(FIXTURES / name, folder / name)
-    store = newstrace.open(tmp_path / "s.db")
+    store = newstrace.open(store_target)
     store.ingest([folder])
     groups = store.copies()
     assert len(groups) == 1

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from newstrace.cli import checks, claims_cmd, export_cmd, listing_cmd, render, report_cmd, story_cmd
+from newstrace.cli import (
+    checks,
+    claims_cmd,
+    export_cmd,
+    listing_cmd,
+    render,
+    report_cmd,
+    store_cmd,
+    story_cmd,
+)
 from newstrace.cli.checks import CliError, CliErrors, friendly
 from newstrace.errors import NewstraceError
 
@@ -74,10 +83,11 @@ app.command("story")(story_cmd.story)
 app.command("actors")(listing_cmd.actors)
 app.command("topics")(listing_cmd.topics)
 app.command("report")(report_cmd.report)
+app.command("copy-store")(store_cmd.copy_store)
 console = Console()
 err = Console(stderr=True)
 
-DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (NEWSTRACE_DB).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model name.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")]
@@ -121,7 +131,7 @@ def with_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -
         return work(tick)
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: str | None) -> Store:
     """An existing store (E101 when there is none: only ingest creates one)."""
     import newstrace
 
@@ -151,7 +161,7 @@ def ingest(
     else:
         console.print(f"added {len(report.added)}, unchanged {len(report.unchanged)} "
                       f"({len(report.duplicates)} duplicates in this batch), "
-                      f"rejected {len(report.rejected)} → {store.path}", markup=False)
+                      f"rejected {len(report.rejected)} → {store.location}", markup=False)
         for r in report.rejected:
             console.print(f"rejected {r.source_path or r.name}: {r.reason}", markup=False, style="red")
     raise typer.Exit(1 if report.rejected else 0)
@@ -175,7 +185,7 @@ def reprocess(
                      "kept": [r.to_dict() for r in report.rejected]})
     else:
         console.print(f"reprocessed {len(report.added)}, kept as stored {len(report.rejected)} "
-                      f"→ {store.path}", markup=False)
+                      f"→ {store.location}", markup=False)
         for r in report.rejected:
             console.print(f"kept {r.source_path or r.name}: {r.reason}", markup=False, style="yellow")
     raise typer.Exit(1 if report.rejected else 0)
@@ -432,8 +442,8 @@ def serve(
     api = create_app(checks.existing_store(db))
     # the claim list needs the claim-linking code (seconds to import): load it before the first request
     threading.Thread(target=api.state.service.claims, daemon=True).start()
-    err.print(f"newstrace serving {checks.db_path(db)} on http://{host}:{port}/ (API docs: /docs)",
-              markup=False)
+    where = api.state.service.store.location
+    err.print(f"newstrace serving {where} on http://{host}:{port}/ (API docs: /docs)", markup=False)
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
 

@@ -78,13 +78,20 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
-def db_path(db: Path | None) -> Path:
-    return db or Path(os.environ.get("NEWSTRACE_DB", "newstrace.db"))
+def db_path(db: str | Path | None) -> str | Path:
+    """The store named by --db or NEWSTRACE_DB: a ``postgresql://`` URL as given, else a file path."""
+    from newstrace.store.engine import is_url
+
+    value = db if db is not None else os.environ.get("NEWSTRACE_DB", "newstrace.db")
+    return value if is_url(value) else Path(value)
 
 
-def existing_store(db: Path | None) -> Path:
-    """The store's path; refuses a path with no store (opening it would create an empty one)."""
+def existing_store(db: str | Path | None) -> str | Path:
+    """The store's path or URL; refuses a path with no store (opening it would create an empty
+    one) and a server database that holds no newstrace schema."""
     path = db_path(db)
+    if isinstance(path, str):
+        return _existing_server_store(path)
     if not path.is_file():
         raise CliError(CliErrors.E101, path=path)
     with path.open("rb") as fh:
@@ -94,9 +101,31 @@ def existing_store(db: Path | None) -> Path:
     return path
 
 
-def new_or_existing_store(db: Path | None) -> Path:
-    """For ingest: the store may be new, but its folder must exist."""
+def _existing_server_store(url: str) -> str:
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+
+    from newstrace.errors import Errors
+    from newstrace.store.engine import display, make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            has_schema = inspect(conn).has_table("schema_version")
+    except DBAPIError as exc:
+        raise NewstraceError(Errors.E071, url=display(url), detail=str(exc.orig).strip()) from None
+    finally:
+        engine.dispose()
+    if not has_schema:
+        raise CliError(CliErrors.E101, path=display(url))
+    return url
+
+
+def new_or_existing_store(db: str | Path | None) -> str | Path:
+    """For ingest: the store may be new, but its folder must exist (a server database must exist)."""
     path = db_path(db)
+    if isinstance(path, str):
+        return path
     if not path.parent.exists():
         raise CliError(CliErrors.E107, path=path.parent)
     if path.exists():

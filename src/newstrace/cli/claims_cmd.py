@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -66,7 +65,8 @@ def claims(
     actor: Annotated[str | None, typer.Option(help="Only this actor and those who speak for it.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First reported from (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="First reported up to (YYYY-MM-DD).")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="SQLite file or postgresql:// URL (env NEWSTRACE_DB).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
 ) -> None:
     """Claims across articles: reports, outlets, independent origins, status and answers."""

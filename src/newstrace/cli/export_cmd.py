@@ -27,7 +27,7 @@ class ExportFormat(StrEnum):
 TABLE_FORMATS = (ExportFormat.jsonl, ExportFormat.csv, ExportFormat.parquet)
 
 
-def _write(fmt: ExportFormat, db: Path, out: TextIO, actor: str | None) -> int:
+def _write(fmt: ExportFormat, db: str | Path, out: TextIO, actor: str | None) -> int:
     import newstrace
     from newstrace.export import write_cameo, write_plover
 
@@ -36,7 +36,7 @@ def _write(fmt: ExportFormat, db: Path, out: TextIO, actor: str | None) -> int:
         return writer(store, out, actor=actor)
 
 
-def _tables(fmt: ExportFormat, db: Path, out: Path | None, tables: list[str]) -> None:
+def _tables(fmt: ExportFormat, db: str | Path, out: Path | None, tables: list[str]) -> None:
     import newstrace
     from newstrace.cli.app import with_progress
     from newstrace.export.records import export_tables
@@ -56,7 +56,8 @@ def _tables(fmt: ExportFormat, db: Path, out: Path | None, tables: list[str]) ->
 def export(
     format: Annotated[ExportFormat, typer.Option(
         "--format", help="plover (JSON) or cameo (TSV) events; jsonl, csv or parquet tables.")],
-    db: Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="SQLite file or postgresql:// URL (env NEWSTRACE_DB).")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", help="File (plover, cameo, jsonl) or folder (csv, parquet: one file per table).")] = None,
     actor: Annotated[str | None, typer.Option(help="Only this actor (plover, cameo).")] = None,

@@ -23,7 +23,8 @@ def report(
     format: Annotated[ReportFormat, typer.Option("--format", help="html or md.")] = ReportFormat.html,
     topic: Annotated[str | None, typer.Option("--topic", help="Only these topics.")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="SQLite file or postgresql:// URL (env NEWSTRACE_DB).")] = None,
 ) -> None:
     """A report on an actor: timeline chart, positions and shifts, denials, and a sources table."""
     import newstrace

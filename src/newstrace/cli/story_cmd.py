@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -23,13 +22,13 @@ if TYPE_CHECKING:
     from newstrace.timeline.shifts import PositionTimeline, Report
     from newstrace.timeline.story import Story
 
-DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite store (env NEWSTRACE_DB).")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (NEWSTRACE_DB).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).")]
 
 
-def _open(db: Path | None) -> Store:
+def _open(db: str | None) -> Store:
     """An existing store (E101 otherwise: opening would create an empty one)."""
     import newstrace
     from newstrace.cli.checks import existing_store

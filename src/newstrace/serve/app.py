@@ -21,7 +21,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def create_app(db: Path, *, token: str | None = None) -> FastAPI:
+def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """An app over the store at ``db``; ``token`` (else NEWSTRACE_API_TOKEN) enables POST /api/documents."""
     from newstrace import __version__
     from newstrace.serve.api import router

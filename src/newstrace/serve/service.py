@@ -28,7 +28,7 @@ T = TypeVar("T")
 class Service:
     """One open store and the lists computed from it."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: str | Path) -> None:
         import newstrace
         from newstrace.store.search import ensure_index
 

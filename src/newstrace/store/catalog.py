@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from newstrace.store.dialect import json_items
 from newstrace.store.rows import Row, Rows
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ def actor_counts(store: Store) -> Rows[NameCount]:
 
 def topic_counts(store: Store) -> Rows[NameCount]:
     """Every topic signals carry, with how many carry it."""
-    sql = text("SELECT j.value, COUNT(*) FROM signals s, json_each(s.topics_json) j "
+    items = json_items(store.engine.dialect.name, "s.topics_json", "j")
+    sql = text(f"SELECT j.value, COUNT(*) FROM signals s, {items} "
                "GROUP BY j.value ORDER BY COUNT(*) DESC, j.value")
     with store.engine.connect() as conn:
         return Rows(NameCount(name=r[0], signals=r[1]) for r in conn.execute(sql))

@@ -45,29 +45,34 @@ from newstrace.link.claims import (
 from newstrace.link.shared_text import verbatim_groups
 from newstrace.link.stance import PreparedArticle, prepare_article
 from newstrace.store.claim_rows import ClaimAnswerRow, ClaimMemberRow, ClaimRow
+from newstrace.store.dialect import json_field
 from newstrace.store.rows import Rows
 
 Embedder = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
-_SIGNALS = (
-    "SELECT s.id, s.doc_id, s.start, s.actor, s.actor_text, s.type, s.topics_json, s.polarity, "
-    "s.conditions_json, s.event_date, s.source_kind, s.source_by, s.source_via, "
-    "s.sentence_start, s.sentence_end, "
-    "substr(d.clean_text, s.start + 1, s.\"end\" - s.start) AS evidence, "
-    "substr(d.clean_text, s.sentence_start + 1, s.sentence_end - s.sentence_start) AS sentence, "
-    "substr(d.clean_text, max(1, s.sentence_start + 1 - :ctx), "
-    "       s.sentence_end - max(0, s.sentence_start - :ctx)) AS context, "
-    # an undated article, or one dated only to a month or year, falls back to its crawl time
-    # (extra["seen"]) when that lies inside the date, as copy groups do
-    "CASE WHEN length(COALESCE(d.published_value, '')) < 10 "
-    "     AND json_extract(d.extra_json, '$.seen') LIKE COALESCE(d.published_value, '') || '%' "
-    "THEN json_extract(d.extra_json, '$.seen') ELSE d.published_value END AS published_value, "
-    "d.ingested_at, d.outlet, d.origin, a.via_chain_json, a.via, "
-    "cm.group_id FROM signals s JOIN documents d ON d.id = s.doc_id "
-    "LEFT JOIN attributions a ON a.id = s.attribution_id "
-    "LEFT JOIN copy_members cm ON cm.doc_id = s.doc_id "
-    "WHERE d.status = 'processed'"
-)
+def _signals_sql(dialect: str) -> str:
+    """Every processed signal with what clustering reads, for this backend."""
+    seen = json_field(dialect, "d.extra_json", "seen")
+    lo = "s.sentence_start + 1 - :ctx"
+    return (
+        "SELECT s.id, s.doc_id, s.start, s.actor, s.actor_text, s.type, s.topics_json, s.polarity, "
+        "s.conditions_json, s.event_date, s.source_kind, s.source_by, s.source_via, "
+        "s.sentence_start, s.sentence_end, "
+        "substr(d.clean_text, s.start + 1, s.\"end\" - s.start) AS evidence, "
+        "substr(d.clean_text, s.sentence_start + 1, s.sentence_end - s.sentence_start) AS sentence, "
+        f"substr(d.clean_text, CASE WHEN {lo} > 1 THEN {lo} ELSE 1 END, "
+        f"       s.sentence_end + 1 - CASE WHEN {lo} > 1 THEN {lo} ELSE 1 END) AS context, "
+        # an undated article, or one dated only to a month or year, falls back to its crawl time
+        # (extra["seen"]) when that lies inside the date, as copy groups do
+        "CASE WHEN length(COALESCE(d.published_value, '')) < 10 "
+        f"     AND {seen} LIKE COALESCE(d.published_value, '') || '%' "
+        f"THEN {seen} ELSE d.published_value END AS published_value, "
+        "d.ingested_at, d.outlet, d.origin, a.via_chain_json, a.via, "
+        "cm.group_id FROM signals s JOIN documents d ON d.id = s.doc_id "
+        "LEFT JOIN attributions a ON a.id = s.attribution_id "
+        "LEFT JOIN copy_members cm ON cm.doc_id = s.doc_id "
+        "WHERE d.status = 'processed'"
+    )
 
 
 def _outlet_name(name: str | None) -> str | None:
@@ -261,7 +266,7 @@ def load_claim_signals(conn: Connection, *, embed: Embedder | None = None) -> tu
         list[ClaimSignal], npt.NDArray[np.float32]]:
     """Every stored signal as clustering sees it, with its text vector (for benchmarks and notebooks)."""
     cfg = config()
-    rows = list(conn.execute(text(_SIGNALS + " ORDER BY s.id"),
+    rows = list(conn.execute(text(_signals_sql(conn.dialect.name) + " ORDER BY s.id"),
                              {"ctx": int(cfg.links["context_chars"])}).mappings())
     vectors = _vectors(conn, rows, embed) if rows else np.zeros((0, 384), dtype=np.float32)
     return [_claim_signal(r, cfg) for r in rows], vectors
@@ -271,7 +276,8 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
     """Re-cluster every stored signal into claims, link the answers; return the claim count."""
     cfg = config()
     ctx = int(cfg.links["context_chars"])
-    rows = list(conn.execute(text(_SIGNALS + " ORDER BY s.id"), {"ctx": ctx}).mappings())
+    sql = text(_signals_sql(conn.dialect.name) + " ORDER BY s.id")
+    rows = list(conn.execute(sql, {"ctx": ctx}).mappings())
     docs = _documents(conn)
     vectors = _vectors(conn, rows, embed) if rows else np.zeros((0, 384), dtype=np.float32)
     sigs = [_claim_signal(r, cfg) for r in rows]

@@ -1,8 +1,10 @@
-"""The embedded SQLite store: ingest, persist and query extracted documents.
+"""The store: ingest, persist and query extracted documents, in SQLite or PostgreSQL.
 
-SQLite runs in WAL mode so readers (CLI, web) never block a writer, and each
-document is written in its own transaction so a failure loses only that
-document. The class is the Python API a notebook uses (``newstrace.open``).
+A path names a SQLite file (WAL mode, so readers never block a writer); a
+``postgresql://`` URL names a database on a server (``store/engine.py``). Each
+document is written in its own transaction, retried when another writer was in the
+way, so a failure loses only that document. The class is the Python API a notebook
+uses (``newstrace.open``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from newstrace import ids
 from newstrace.errors import Errors, NewstraceError
@@ -21,7 +24,9 @@ from newstrace.knowledge import actors
 from newstrace.nlp.model import DEFAULT_BATCH_SIZE
 from newstrace.records import ExtractedDocument, RawDocument, Rejected
 from newstrace.store.claim_rows import ClaimRow
+from newstrace.store.engine import display, is_url, make_engine
 from newstrace.store.migrate import migrate
+from newstrace.store.retry import retrying
 from newstrace.store.rows import (
     AttributionRow,
     CopyGroupRow,
@@ -47,35 +52,21 @@ _SNIPPETS = (
 )
 
 
-def _sqlite_engine(path: str | Path) -> Engine:
-    engine = create_engine(f"sqlite:///{Path(path)}", future=True)
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
-
-    return engine
-
-
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
-def _write_extracted(conn: Connection, item: ExtractedDocument) -> None:
-    """Write a processed document with the status its language and problems give it."""
+def _write_extracted(conn: Connection, item: ExtractedDocument) -> bool:
+    """Write a processed document with the status its language and problems give it;
+    False when the same content was already stored (then only this input is added)."""
     from newstrace.store.writer import write_document
 
     lang = item.dated.clean.language
     if item.problem:
-        write_document(conn, item, status="failed", status_reason=item.problem)
-    elif lang == "en":
-        write_document(conn, item)
-    else:
-        write_document(conn, item, status="not_english", status_reason=Errors.E015.format_msg(lang=lang))
+        return write_document(conn, item, status="failed", status_reason=item.problem)
+    if lang == "en":
+        return write_document(conn, item)
+    return write_document(conn, item, status="not_english", status_reason=Errors.E015.format_msg(lang=lang))
 
 
 def _json_list(value: str | None) -> list[Any]:
@@ -92,13 +83,22 @@ def _direct(value: str) -> bool | str:
 
 
 class Store:
-    """A newstrace database. Use ``newstrace.open(path)`` to get one."""
+    """A newstrace database. Use ``newstrace.open(path_or_url)`` to get one.
+
+    ``path`` is the SQLite file, None for a server database; ``location`` is what to
+    print either way (a URL without its password)."""
 
     def __init__(self, path: str | Path = "newstrace.db") -> None:
-        self.path = Path(path)
-        self.engine = _sqlite_engine(self.path)
-        with self.engine.begin() as conn:
-            self.schema_version = migrate(conn)
+        self.path: Path | None = None if is_url(path) else Path(path)
+        self.location = display(path)
+        self.engine = make_engine(path)
+        self.dialect = self.engine.dialect.name
+        try:
+            with self.engine.begin() as conn:
+                self.schema_version = migrate(conn)
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise NewstraceError(Errors.E071, url=self.location, detail=str(exc.orig).strip()) from exc
 
     # ------------------------------------------------------------------ writing
 
@@ -113,15 +113,19 @@ class Store:
                 found.update(r[0] for r in rows)
         return found
 
-    def add(self, item: ExtractedDocument | Rejected) -> None:
-        """Persist one result in its own transaction."""
+    def add(self, item: ExtractedDocument | Rejected) -> bool:
+        """Persist one result in its own transaction, retried while another writer is in the
+        way; False when the document was already stored (by another ingest, say)."""
         from newstrace.store.writer import write_rejection
 
-        with self.engine.begin() as conn:
-            if isinstance(item, Rejected):
-                write_rejection(conn, item)
-            else:
-                _write_extracted(conn, item)
+        def write() -> bool:
+            with self.engine.begin() as conn:
+                if isinstance(item, Rejected):
+                    write_rejection(conn, item)
+                    return True
+                return _write_extracted(conn, item)
+
+        return retrying(write, where=self.location)
 
     def reprocess(
         self,
@@ -312,7 +316,11 @@ class Store:
 
     def _doc_rows(self, where: str = "", params: dict[str, Any] | None = None) -> Rows[DocumentRow]:
         sql = (
-            "SELECT d.*, (SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
+            # the listed columns only: the three texts of every document stay in the store
+            "SELECT d.id, d.name, d.outlet, d.origin, d.title, d.author, d.url, d.source_path, "
+            "d.language, d.status, d.status_reason, d.published_value, d.published_precision, "
+            "d.published_confidence, d.published_evidence, d.published_method, "
+            "(SELECT COUNT(*) FROM attributions a WHERE a.doc_id = d.id) AS n_att, "
             "(SELECT COUNT(*) FROM signals s WHERE s.doc_id = d.id) AS n_sig, "
             "c.group_id AS copy_group, c.original_id AS copy_original, c.kind AS copy_kind "
             "FROM documents d LEFT JOIN copy_members c ON c.doc_id = d.id "
@@ -481,7 +489,7 @@ class Store:
             "SELECT s.*, d.name AS doc_name, d.outlet AS outlet, d.origin AS origin, "
             f"d.published_value AS published, {_SNIPPETS.format(t='s')} "
             f"FROM signals s JOIN documents d ON d.id = s.doc_id {where} "
-            "ORDER BY s.event_date IS NULL, s.event_date, d.published_value, d.name, s.start"
+            "ORDER BY s.event_date IS NULL, s.event_date, COALESCE(d.published_value, ''), d.name, s.start"
         )
         out: Rows[SignalRow] = Rows()
         for r in self._fetch(sql, params):
@@ -548,4 +556,5 @@ class Store:
 
 
 def open_store(path: str | Path = "newstrace.db") -> Store:
+    """A store at a SQLite path or a ``postgresql://`` URL (created or migrated as needed)."""
     return Store(path)

@@ -1,12 +1,18 @@
 """Persist one ExtractedDocument in one transaction.
 
 Rows are derived only from the record, so writing the same document twice
-would write identical rows; callers skip documents whose ID is already stored.
+would write identical rows. Every write is idempotent: a document another
+process stored meanwhile (two ingests of overlapping folders) is kept as it is and
+this input becomes one more of its sources, never a rejection. Inputs are keyed
+by their normalised absolute path, so a folder named once relatively and once
+absolutely is one source.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,6 +20,16 @@ from sqlalchemy import Connection, text
 
 from newstrace.clean.offsets import span_to_source
 from newstrace.records import Condition, ExtractedDocument, RawDocument, Rejected
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+:")
+
+
+def source_key(path: str | None) -> str:
+    """An input's path as the store keys it: absolute and normalised (``./a/../b`` is
+    ``$PWD/b``); empty for none; a URL or other scheme-named source as it is."""
+    if not path or _SCHEME.match(path):
+        return path or ""
+    return os.path.abspath(path)
 
 
 def _event(when_value: str | None, published: str | None) -> tuple[str | None, str]:
@@ -32,14 +48,17 @@ def _insert(conn: Connection, table: str, row: dict[str, Any]) -> None:
 
 def write_document(
     conn: Connection, ex: ExtractedDocument, *, status: str = "processed", status_reason: str | None = None
-) -> None:
+) -> bool:
+    """Write the document and everything derived from it; False (and only its source
+    recorded) when a document with this content is already stored."""
     dated = ex.dated
     clean = dated.clean
     raw = clean.raw
     pub = dated.published
     segs = clean.segments
-    _insert(conn, "documents", {
-        "id": raw.doc_id, "name": raw.name, "source_path": raw.source_path, "url": raw.url,
+    path = source_key(raw.source_path) if raw.source_path else raw.source_path
+    written = _insert_new(conn, "documents", {
+        "id": raw.doc_id, "name": raw.name, "source_path": path, "url": raw.url,
         "format": raw.format, "outlet": clean.outlet, "origin": clean.origin,
         "title": clean.title, "raw_title": raw.title, "language": clean.language, "status": status,
         "status_reason": status_reason, "author": clean.author,
@@ -52,6 +71,8 @@ def write_document(
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
     })
     write_source(conn, raw)
+    if not written:
+        return False
     for line in clean.lines:
         _insert(conn, "lines", {"doc_id": raw.doc_id, "number": line.number, "cls": line.cls,
                                 "start": line.start, "end": line.end, "text": line.text,
@@ -98,6 +119,15 @@ def write_document(
             "certainty": s.certainty, "component": s.component, "confidence": s.confidence,
             "actor_kind": s.actor_kind,
         })
+    return True
+
+
+def _insert_new(conn: Connection, table: str, row: dict[str, Any]) -> bool:
+    """Insert unless the primary key is taken (portable upsert); whether a row was added."""
+    cols = ", ".join(f'"{k}"' for k in row)
+    params = ", ".join(f":{k}" for k in row)
+    result = conn.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({params}) ON CONFLICT DO NOTHING"), row)
+    return bool(result.rowcount)
 
 
 def _condition(c: Condition, body: str) -> dict[str, Any]:
@@ -126,13 +156,17 @@ def restore_sources(conn: Connection, sources: list[dict[str, Any]]) -> None:
 
 
 def write_source(conn: Connection, raw: RawDocument) -> None:
-    """Record that this input carried the document's content (idempotent)."""
+    """Record that this input carried the document's content (idempotent); an earlier
+    rejection of the same input is dropped, since the input is now stored."""
+    path = source_key(raw.source_path)
+    conn.execute(
+        text("DELETE FROM rejections WHERE source_path = :p AND name = :n"), {"p": path, "n": raw.name})
     conn.execute(
         text(
             "INSERT INTO document_sources (doc_id, source_path, name, url, outlet, published, extra_json) "
             "VALUES (:d, :p, :n, :u, :o, :pub, :x) ON CONFLICT DO NOTHING"
         ),
-        {"d": raw.doc_id, "p": raw.source_path or "", "n": raw.name, "u": raw.url, "o": raw.outlet,
+        {"d": raw.doc_id, "p": path, "n": raw.name, "u": raw.url, "o": raw.outlet,
          "pub": raw.published, "x": json.dumps(raw.extra, sort_keys=True, default=str)},
     )
 
@@ -143,6 +177,6 @@ def write_rejection(conn: Connection, rej: Rejected) -> None:
             "INSERT INTO rejections (name, source_path, code, reason, first_seen) "
             "VALUES (:name, :path, :code, :reason, :at) ON CONFLICT DO NOTHING"
         ),
-        {"name": rej.name, "path": rej.source_path or "", "code": rej.code, "reason": rej.reason,
+        {"name": rej.name, "path": source_key(rej.source_path), "code": rej.code, "reason": rej.reason,
          "at": datetime.now(UTC).isoformat(timespec="seconds")},
     )
