@@ -41,6 +41,7 @@ source"), so that his "we" is that state.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -345,12 +346,17 @@ def extract_signals(parsed: ParsedDocument, attributions: Sequence[Attribution])
     built: list[Signal] = []
     sents = list(doc.sents)
     index = AttributionIndex(attributions)
+    # each time expression filed under its sentence once, so a trigger looks only at its own
+    starts = [s.start for s in sents]
+    times_of: dict[int, list[TimedToken]] = {}
+    for item in times:
+        times_of.setdefault(bisect.bisect_right(starts, item[1].i) - 1, []).append(item)
     for n, sent in enumerate(sents):
         near = index.overlapping(sent.start_char, sent.end_char)
         # earlier sentences, nearest first: what "this is a wrong report" denies is said before
         context = tuple(s.text for s in sents[max(0, n - _CONTEXT_SENTENCES): n][::-1])
         triggers, folded = _fold_demands(find_triggers(sent, lex), lex)
         for trig in triggers:
-            built += _build(trig, sent, parsed, near, index, resolver, times, lex, context,
+            built += _build(trig, sent, parsed, near, index, resolver, times_of.get(n, []), lex, context,
                             folded.get(id(trig)))
     yield from _merge(built, parsed.doc_id)
