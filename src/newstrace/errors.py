@@ -43,6 +43,7 @@ class Errors(StrEnum):
     E091 = "JSONL line {line} nests lists or objects deeper than {limit} levels"
     E092 = "Reading the input failed unexpectedly ({detail}); the rest of the batch goes on"
     E093 = "JSONL line {line}: field '{field}' must be a string"
+    E094 = "Not a regular file (a pipe, socket, device or broken link): not read"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

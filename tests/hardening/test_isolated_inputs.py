@@ -254,3 +254,14 @@ def test_the_pipeline_carries_on_past_documents_that_fail(monkeypatch: pytest.Mo
     assert [type(o).__name__ for o in out] == ["DatedDocument", "Rejected", "DatedDocument"]
     rejected = out[1]
     assert isinstance(rejected, Rejected) and rejected.code == "E010" and "RecursionError" in rejected.reason
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes and links as POSIX has them")
+def test_pipes_and_dangling_links_in_a_folder_are_rejected_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, "utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = _items(tmp_path)
+    assert isinstance(items["a.txt"], RawDocument)
+    assert {n: i.code for n, i in items.items() if isinstance(i, Rejected)} == {"pipe.txt": "E094",
+                                                                                 "gone.txt": "E094"}

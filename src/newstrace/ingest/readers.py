@@ -67,7 +67,11 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected
             continue
         path = Path(s)
         if path.is_dir():
-            found.extend(sorted(f for f in path.rglob("*") if f.is_file()))
+            for f in sorted(path.rglob("*")):
+                if f.is_file():
+                    found.append(f)
+                elif not f.is_dir():  # reading a pipe would block; a dangling link has nothing
+                    missing.append(_rejected(f, Errors.E094))
         elif path.is_file():
             found.append(path)
         else:
