@@ -265,3 +265,19 @@ def test_pipes_and_dangling_links_in_a_folder_are_rejected_not_read(tmp_path: Pa
     assert isinstance(items["a.txt"], RawDocument)
     assert {n: i.code for n, i in items.items() if isinstance(i, Rejected)} == {"pipe.txt": "E094",
                                                                                  "gone.txt": "E094"}
+
+
+def test_extract_command_writes_every_document_despite_surrogates_in_metadata(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstrace.cli.app import app
+
+    (tmp_path / "a.txt").write_text(GOOD, "utf-8")
+    (tmp_path / "b.txt").write_text(GOOD.replace("ferry", "rail"), "utf-8")
+    (tmp_path / "metadata.jsonl").write_text(
+        _line(file="a.txt", outlet="Wire \ud800", title="\udfff") + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(docs) == 2
+    assert "Wire \ufffd" in json.dumps(docs, ensure_ascii=False)
