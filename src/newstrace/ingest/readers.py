@@ -180,7 +180,7 @@ def _jsonl_document(path: Path, line: str, n: int) -> RawDocument:
         if row.get(key) is not None and not isinstance(row[key], str):
             raise NewstraceError(Errors.E093, line=n, field=key)
     body = row.get("html") or row.get("text")
-    if not body or not body.strip():
+    if not body:  # a blank body is read, and cleaning rejects it E009 as for a blank file's text
         raise NewstraceError(Errors.E008, line=n)
     check_controls(body)
     fmt = "html" if row.get("html") else "text"
