@@ -25,7 +25,9 @@ import numpy as np
 from newstrace.extract.signals.candidates import Candidate
 
 NOUN_MIN_COUNT = 2  # a noun lemma becomes a candidate once it heads this many gold signals
-THRESHOLDS = (0.08, 0.12, 0.16, 0.2, 0.25, 0.3)
+THRESHOLDS = (0.04, 0.06, 0.08, 0.12, 0.16, 0.2, 0.25, 0.3)
+C_TYPE = 0.3  # inverse regularisation of the type model
+C_ACTOR = 1.0  # and of the actor model
 ACTOR_THRESHOLDS = (0.0, 0.1, 0.2, 0.3)
 
 
@@ -136,7 +138,7 @@ def _actor_rows(ex: Example) -> list[tuple[list[Any], set[str]]]:
             for c, labels in zip(ex.cands, ex.labels, strict=True) if labels]
 
 
-def fit_model(train: list[Example], *, seed: int = 0) -> Any:
+def fit_model(train: list[Example], *, seed: int = 0, c_type: float = C_TYPE, c_actor: float = C_ACTOR) -> Any:
     """Both linear models on ``train`` (thresholds left at their defaults)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -153,7 +155,7 @@ def fit_model(train: list[Example], *, seed: int = 0) -> Any:
             rows.append(c.features)
             ys.append(labels[0]["type"] if labels else "none")
     tvec = DictVectorizer()
-    types = LogisticRegression(C=0.3, max_iter=400, random_state=seed).fit(tvec.fit_transform(rows), ys)
+    types = LogisticRegression(C=c_type, max_iter=400, random_state=seed).fit(tvec.fit_transform(rows), ys)
     arows: list[dict[str, float]] = []
     ay: list[int] = []
     for ex in train:
@@ -162,7 +164,7 @@ def fit_model(train: list[Example], *, seed: int = 0) -> Any:
                 arows.append(o.features)
                 ay.append(int(o.ref.canonical in gold))
     avec = DictVectorizer()
-    actors = LogisticRegression(C=1.0, max_iter=500, random_state=seed).fit(avec.fit_transform(arows), ay)
+    actors = LogisticRegression(C=c_actor, max_iter=500, random_state=seed).fit(avec.fit_transform(arows), ay)
     meta = {"train_documents": len(train), "train_candidates": len(rows),
             "train_signals": sum(len(x.gold) for x in train), "seed": seed}
     return SignalModel(_linear(types, tvec), _linear(actors, avec), nouns, 0.16, 0.2, meta)
@@ -191,7 +193,9 @@ def score(model: Any, dev: list[Example], caches: dict[str, dict[Any, Any]] | No
         for s in set_annotations(decisions, ex.parsed, ex.attributions, "trained"):
             start, end = span_to_source(segs, s.start, s.end)
             sigs.append({"start": start, "end": end, "actor": s.actor, "type": s.type,
-                         "topics": list(s.topics), "polarity": s.polarity})
+                         "topics": list(s.topics), "polarity": s.polarity,
+                         "source": {"kind": s.source.kind},
+                         "when": {"value": s.when.value} if s.when is not None else None})
         preds.append({"file": ex.file, "signals": sigs})
         golds.append({"file": ex.file, "signals": ex.gold, "attributions": []})
         texts[ex.file] = ex.raw_text

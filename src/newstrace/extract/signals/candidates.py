@@ -148,6 +148,29 @@ def _ancestor_features(tok: Token, f: dict[str, float]) -> None:
         f[f"topdep={up[-1].dep_}"] = 1.0
 
 
+def _lexicon_types(tok: Token, lex: Lexicon) -> set[str]:
+    return {r.type for r, _ in lex.by_lemma.get(tok.lemma_.casefold(), ()) if r.type}
+
+
+def _lexicon_features(tok: Token, lex: Lexicon, f: dict[str, float]) -> None:
+    """The types the rules' word lists give the predicate, its complements and its
+    governor, whether or not the rules' gates let them through."""
+    from newstrace.extract.signals.types import match_token
+
+    for typ in _lexicon_types(tok, lex):
+        f[f"lex={typ}"] = 1.0
+    trig = match_token(tok, lex)
+    if trig is not None:
+        f[f"lex_match={trig.type}"] = 1.0
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
+            for typ in _lexicon_types(c, lex):
+                f[f"child_lex={typ}"] = 1.0
+    if tok.head.i != tok.i:
+        for typ in _lexicon_types(tok.head, lex):
+            f[f"head_lex={typ}"] = 1.0
+
+
 def token_features(tok: Token, sent: Span, lex: Lexicon) -> dict[str, float]:
     """What the predicate and its arguments say, independent of the rules."""
     lem = tok.lemma_.casefold()
@@ -164,6 +187,7 @@ def token_features(tok: Token, sent: Span, lex: Lexicon) -> dict[str, float]:
     _argument_features(tok, lem, f)
     _subject_features(tok, f)
     _ancestor_features(tok, f)
+    _lexicon_features(tok, lex, f)
     trig = Trigger(tok, PLAIN_RULE, "")
     if is_future(trig, lex):
         f["future"] = 1.0
