@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -131,10 +130,9 @@ def _clear_caches() -> None:
     actor_table.actors.cache_clear()
     outlet_registry.outlets.cache_clear()
     topics.cache_clear()
-    # only if already imported: importing it here would pull spaCy into every CLI query
-    loaded = sys.modules.get("newstrace.extract.signals.topics")
-    if loaded is not None:
-        loaded.topic_table.cache_clear()
+    from newstrace.extract.signals.topics import topic_table
+
+    topic_table.cache_clear()
 
 
 # ---------------------------------------------------------------------- reading
