@@ -10,7 +10,8 @@ class Errors(StrEnum):
     E002 = "Input file is empty"
     E003 = "Input looks binary (NUL bytes or too many control characters)"
     E004 = "Could not decode input as text: {detail}"
-    E005 = "Unsupported file type '{suffix}' (expected .txt, .html, .htm or .jsonl)"
+    E005 = ("Unsupported file type '{suffix}' (expected .txt, .html, .htm or .jsonl, "
+            "each optionally gzipped as .gz)")
     E006 = "Input is larger than the limit of {limit} bytes"
     E007 = "JSONL line {line} is not valid JSON: {detail}"
     E008 = "JSONL line {line} has neither 'text' nor 'html'"
@@ -41,6 +42,13 @@ class Errors(StrEnum):
     E071 = "Could not open the store at {url}: {detail}"
     E072 = "The store at {url} stayed busy (another writer) through {tries} tries: {detail}"
     E073 = "The store at {url} already holds documents: copy into an empty store"
+
+    # E090–E099: hardening of inputs (compression, nesting, isolation of one bad input)
+    E090 = "Compressed input expands beyond the limit of {limit} bytes"
+    E091 = "JSONL line {line} nests lists or objects deeper than {limit} levels"
+    E092 = "Reading the input failed unexpectedly ({detail}); the rest of the batch goes on"
+    E093 = "JSONL line {line}: field '{field}' must be a string"
+    E094 = "Not a regular file (a pipe, socket, device or broken link): not read"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -148,7 +148,9 @@ def test_ingest_reports_rejections_and_carries_on(tmp_path: Path) -> None:
         "Le ministre a déclaré lundi que les négociations reprendraient la semaine prochaine "
         "avec les représentants du port et de la ville.\n", "utf-8")
     (tmp_path / "big.txt").write_text("Minister Ola Brenn spoke. " * 50_000, "utf-8")
-    db = tmp_path / "r.db"
+    # the store lives outside the input folder: every file in a folder is an input
+    # (an unsupported one, such as the store itself, would be rejected E005)
+    db = tmp_path.parent / f"{tmp_path.name}-r.db"
     result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--json", "--max-mb", "1"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)

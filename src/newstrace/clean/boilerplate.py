@@ -103,5 +103,8 @@ class Boilerplate:
     def learn(cls, raws: Iterable[RawDocument]) -> Boilerplate:
         model = cls()
         for raw in raws:
-            model.observe(raw)
+            try:
+                model.observe(raw)
+            except Exception:  # one odd document must not cost the others their model
+                continue
         return model

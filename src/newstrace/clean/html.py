@@ -20,6 +20,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+from newstrace.clean.html_depth import flatten_deep
 from newstrace.knowledge.datafiles import load_toml
 
 _WS = re.compile(r"\s+")
@@ -103,6 +104,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
     """Title, body text and metadata of a page; never raises on bad markup."""
     if not html.strip():
         return HtmlText(text="", method="none")
+    html = flatten_deep(html)
     opts = settings()
     try:
         doc = trafilatura.bare_extraction(

@@ -8,7 +8,6 @@ fast. Every failure the user can cause is a numbered error (``cli/checks.py``,
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from newstrace.cli import (
     checks,
@@ -25,10 +23,12 @@ from newstrace.cli import (
     listing_cmd,
     render,
     report_cmd,
+    safe_output,
     store_cmd,
     story_cmd,
 )
 from newstrace.cli.checks import CliError, CliErrors, friendly
+from newstrace.cli.safe_output import SafeConsole
 from newstrace.errors import NewstraceError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _root(
     try:
         configure(dirs=knowledge or None, packs=packs)
     except NewstraceError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(str(exc), markup=False, style="red")
         raise typer.Exit(2) from None
 
 
@@ -84,8 +84,8 @@ app.command("actors")(listing_cmd.actors)
 app.command("topics")(listing_cmd.topics)
 app.command("report")(report_cmd.report)
 app.command("copy-store")(store_cmd.copy_store)
-console = Console()
-err = Console(stderr=True)
+console = SafeConsole()
+err = SafeConsole(stderr=True)
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (NEWSTRACE_DB).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -95,7 +95,7 @@ UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (
 
 
 def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(safe_output.dumps(obj, indent=2) + "\n")
 
 
 def progress_bar() -> Progress:
@@ -213,7 +213,7 @@ def extract(
             if isinstance(item, ExtractedDocument):
                 doc = document_contract(item)
                 if as_json:
-                    sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                    sys.stdout.write(safe_output.dumps(doc) + "\n")
                 else:
                     console.print(f"{doc['file']}: {len(doc['attributions'])} attributions, "
                                   f"{len(doc['signals'])} signals", markup=False)

@@ -67,12 +67,13 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         import typer
-        from rich.console import Console
+
+        from newstrace.cli.safe_output import SafeConsole
 
         try:
             return command(*args, **kwargs)
         except NewstraceError as exc:
-            Console(stderr=True).print(str(exc), markup=False, style="red", soft_wrap=True)
+            SafeConsole(stderr=True).print(str(exc), markup=False, style="red", soft_wrap=True)
             raise typer.Exit(2) from None
 
     return run

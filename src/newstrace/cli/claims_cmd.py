@@ -6,15 +6,15 @@ Kept out of ``app.py`` so the command can be registered with one line
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from newstrace.cli import safe_output
 from newstrace.cli.checks import friendly
+from newstrace.cli.safe_output import SafeConsole
 from newstrace.store.claim_rows import ClaimRow
 
 
@@ -80,9 +80,9 @@ def claims(
                                         actor=actor)
                 if checks.in_range((c.first_report or "")[:10] or None, since, until)]
     if as_json:
-        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        typer.echo(safe_output.dumps([r.to_dict() for r in rows], indent=2))
         return
-    console = Console()
+    console = SafeConsole()
     if console.width >= 120:
         console.print(claims_table(rows))
         return

@@ -5,14 +5,14 @@ So a user can find the spelling the store knows instead of guessing at an empty 
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from newstrace.cli import safe_output
 from newstrace.cli.checks import friendly
+from newstrace.cli.safe_output import SafeConsole
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (NEWSTRACE_DB).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
@@ -34,9 +34,9 @@ def actors(
         rows = [a for a in actor_counts(store)
                 if not contains or contains.casefold() in a.name.casefold()]
     if as_json:
-        sys.stdout.write(json.dumps([a.to_dict() for a in rows], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(safe_output.dumps([a.to_dict() for a in rows], indent=2) + "\n")
         return
-    Console().print(render.table(f"Actors ({len(rows)})", ["name", "kind", "signals", "id"],
+    SafeConsole().print(render.table(f"Actors ({len(rows)})", ["name", "kind", "signals", "id"],
                                  [(a.name, a.kind, a.signals, a.id) for a in rows]))
 
 
@@ -51,9 +51,9 @@ def topics(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     with newstrace.open(existing_store(db)) as store:
         tops, types = topic_counts(store), type_counts(store)
     if as_json:
-        sys.stdout.write(json.dumps({"topics": tops.to_dicts(), "types": types.to_dicts()},
-                                    ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(safe_output.dumps({"topics": tops.to_dicts(), "types": types.to_dicts()},
+                                           indent=2) + "\n")
         return
-    console = Console()
+    console = SafeConsole()
     console.print(render.table("Topics", ["topic", "signals"], [(t.name, t.signals) for t in tops]))
     console.print(render.table("Signal types", ["type", "signals"], [(t.name, t.signals) for t in types]))

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from newstrace.cli.checks import friendly
+from newstrace.cli.safe_output import neutralise
 
 
 class ReportFormat(StrEnum):
@@ -36,10 +37,11 @@ def report(
         canonical = checks.check_actor(store, actor)
         assert canonical is not None
         data = gather(store, canonical, topic)
-    text = render_html(data) if format is ReportFormat.html else render_md(data)
+    # a report is a rendering, not data: no control character of an article survives into it
+    text = neutralise(render_html(data) if format is ReportFormat.html else render_md(data))
     if out is None:
         sys.stdout.write(text)
     else:
         out.write_text(text, "utf-8")
-        typer.echo(f"report on {canonical} ({len(data.entries)} entries, {data.shifts} shifts) → {out}",
-                   err=True)
+        done = f"report on {canonical} ({len(data.entries)} entries, {data.shifts} shifts) → {out}"
+        typer.echo(neutralise(done), err=True)

@@ -6,16 +6,16 @@ Kept out of ``app.py`` so each command is registered with one line
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newstrace.cli import safe_output
 from newstrace.cli.checks import friendly
+from newstrace.cli.safe_output import SafeConsole
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -37,7 +37,7 @@ def _open(db: str | None) -> Store:
 
 
 def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(safe_output.dumps(obj, indent=2) + "\n")
 
 
 def _evidence(reports: list[Report]) -> Text:
@@ -128,9 +128,9 @@ def shifts(
     if as_json:
         _print_json(timelines.to_dicts())
         return
-    console = Console()
+    console = SafeConsole()
     if not timelines:
-        console.print(f"no positions for {actor}")
+        console.print(f"no positions for {actor}", markup=False)
         return
     for t in _shift_tables(list(timelines), positions=positions):
         console.print(t)
@@ -175,4 +175,4 @@ def story(
     if as_json:
         _print_json(st.to_dict())
         return
-    Console().print(_story_table(st))
+    SafeConsole().print(_story_table(st))

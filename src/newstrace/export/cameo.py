@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from newstrace.export.gather import ExportedSignal, gather
 from newstrace.export.tables import cameo_quad_classes, plover_categories
+from newstrace.safe_text import cell
 
 if TYPE_CHECKING:
     from newstrace.store import Store
@@ -133,5 +134,5 @@ def write_cameo(store: Store, out: TextIO, *, actor: str | None = None) -> int:
                             lineterminator="\n")
     writer.writeheader()
     rows = cameo_rows(store, actor=actor)
-    writer.writerows(rows)
+    writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)
     return len(rows)

@@ -17,12 +17,12 @@ kept with ``has_event: false`` and an empty ``event`` list, as the manual's
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newstrace import __version__
 from newstrace.export.gather import ActorRef, ExportedSignal, gather
 from newstrace.export.tables import plover_categories, plover_contexts
+from newstrace.safe_text import dumps
 
 if TYPE_CHECKING:
     from newstrace.store import Store
@@ -111,5 +111,5 @@ def plover_events(store: Store, *, actor: str | None = None) -> list[dict[str, A
 def write_plover(store: Store, out: TextIO, *, actor: str | None = None) -> int:
     """Write the records as one JSON array; returns how many."""
     events = plover_events(store, actor=actor)
-    out.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(events, indent=2) + "\n")
     return len(events)

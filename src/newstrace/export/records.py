@@ -9,10 +9,11 @@ kept nested (JSON in CSV) so one row stays one claim.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from newstrace.safe_text import cell, dumps
 
 if TYPE_CHECKING:
     from newstrace.store.database import Store
@@ -35,15 +36,16 @@ def table_rows(store: Store, table: str) -> list[dict[str, Any]]:
 
 
 def _flat(value: Any) -> Any:
+    """A CSV cell: lists and objects as JSON, text made spreadsheet- and terminal-safe."""
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+        return cell(dumps(value))
+    return cell(value)
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str], *, table: str, tick: Callable[[], None]) -> int:
     n = 0
     for row in rows:
-        out.write(json.dumps({"table": table, **row}, ensure_ascii=False) + "\n")
+        out.write(dumps({"table": table, **row}) + "\n")
         n += 1
         tick()
     return n

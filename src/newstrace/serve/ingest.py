@@ -48,5 +48,6 @@ def ingest_one(store: Store, doc: dict[str, Any]) -> IngestReport:
         line["html"] = fetch(str(doc["url"]))
     with tempfile.TemporaryDirectory(prefix="newstrace-post-") as folder:
         path = Path(folder) / "posted.jsonl"
-        path.write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
+        # ASCII JSON: a lone surrogate in the posted text stays an escape for the reader to replace
+        path.write_text(json.dumps(line) + "\n", "utf-8")
         return store.ingest([path])

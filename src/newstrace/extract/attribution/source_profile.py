@@ -17,7 +17,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newstrace.extract.attribution.cues import cue_lexicon
 from newstrace.knowledge import actors
@@ -277,13 +277,37 @@ class _Phrase:
                 out.append(_bare(str(doc[sub[0].i : sub[-1].i + 1].text)))
         return out
 
-    def _affiliation(self) -> tuple[str, ...]:
+    def _entities(self) -> Iterator[Span]:
+        """The named entities that lie wholly inside the phrase, in document order.
+
+        Read from the tokens' IOB tags over the phrase's own range rather than by
+        walking ``doc.ents``, so the cost is the phrase's length, not the
+        document's (walking every entity per attribution made long documents
+        quadratic).
+        """
+        if not self.ids:
+            return
         doc = self.core.doc
+        lo, hi = min(self.ids), max(self.ids) + 1
+        i = lo
+        while i < hi:
+            tok = doc[i]
+            if tok.ent_iob_ != "B":
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= hi:
+                yield Span(doc, i, end, label=tok.ent_type_)
+            i = end
+
+    def _affiliation(self) -> tuple[str, ...]:
         out = list(self.prep_affiliations)
         if self.body and self.named:
             out = []  # "Ministry of Defense": the preposition is part of the body's name
         # named entities and known actors modifying the source: "Russian", "Kremlin"
-        for ent in doc.ents:
+        for ent in self._entities():
             if ent.label_ not in self.words.affiliation_labels:
                 continue
             ids = set(range(ent.start, ent.end))

@@ -41,6 +41,7 @@ source"), so that his "we" is that state.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -51,6 +52,7 @@ from newstrace.extract.signals.actor import ActorRef, ActorResolver
 from newstrace.extract.signals.certainty import certainty_of
 from newstrace.extract.signals.conditions import conditions_for, merge_conditions
 from newstrace.extract.signals.lexicon import Lexicon, lexicon
+from newstrace.extract.signals.nearby import AttributionIndex
 from newstrace.extract.signals.polarity import is_advice, is_future, is_negated, polarity
 from newstrace.extract.signals.source import link_attribution, source_of, speaker_ref
 from newstrace.extract.signals.span import evidence_span
@@ -149,7 +151,8 @@ _SIDE_LOOKBACK = 3
 
 
 def with_side(speaker: ActorRef | None, att: Attribution | None,
-               attributions: Sequence[Attribution], resolver: ActorResolver) -> ActorRef | None:
+              attributions: Sequence[Attribution] | AttributionIndex,
+              resolver: ActorResolver) -> ActorRef | None:
     """An unknown speaker referred back to ("the source", "they") gets the state of
     the nearest earlier speaker written with a demonym ("a senior Russian source"),
     so that his "we" is that state. The walk stops at a known speaker."""
@@ -158,8 +161,8 @@ def with_side(speaker: ActorRef | None, att: Attribution | None,
     words = speaker.text.split()
     if not words or words[0].casefold() not in _ANAPHORIC:
         return speaker
-    earlier = sorted((a for a in attributions if a.start < att.start), key=lambda a: -a.start)
-    for a in earlier[:_SIDE_LOOKBACK]:
+    index = attributions if isinstance(attributions, AttributionIndex) else AttributionIndex(attributions)
+    for a in index.before(att.start, _SIDE_LOOKBACK):
         if a.speaker_canonical is not None:
             return speaker
         side = resolver.side_of(a.speaker or "")
@@ -204,7 +207,7 @@ def _same_subject(first: Token, second: Token) -> bool:
 
 
 def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequence[Attribution],
-           resolver: ActorResolver, times: list[TimedToken], lex: Lexicon,
+           index: AttributionIndex, resolver: ActorResolver, times: list[TimedToken], lex: Lexicon,
            context: tuple[str, ...] = (), folded: Trigger | None = None) -> list[Signal]:
     tok = trig.token
     advice = trig.rule.mode == "advice"
@@ -214,7 +217,7 @@ def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequ
         return []  # "no doubt", "can't disagree": a negated doubt doubts nothing
     att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=parsed.text)
     speaker = resolver.frame_speaker(tok) or with_side(
-        named_ref(speaker_ref(att), resolver), att, attributions, resolver)
+        named_ref(speaker_ref(att), resolver), att, index, resolver)
     actor = resolver.agent(trig, speaker)
     if trig.rule.actor == "speaker":
         actor = resolver.perspective(tok, speaker) or actor
@@ -344,11 +347,18 @@ def extract_signals(parsed: ParsedDocument, attributions: Sequence[Attribution])
     times = time_roots(doc, parsed.dated.times)
     built: list[Signal] = []
     sents = list(doc.sents)
+    index = AttributionIndex(attributions)
+    # each time expression filed under its sentence once, so a trigger looks only at its own
+    starts = [s.start for s in sents]
+    times_of: dict[int, list[TimedToken]] = {}
+    for item in times:
+        times_of.setdefault(bisect.bisect_right(starts, item[1].i) - 1, []).append(item)
     for n, sent in enumerate(sents):
+        near = index.overlapping(sent.start_char, sent.end_char)
         # earlier sentences, nearest first: what "this is a wrong report" denies is said before
         context = tuple(s.text for s in sents[max(0, n - _CONTEXT_SENTENCES): n][::-1])
         triggers, folded = _fold_demands(find_triggers(sent, lex), lex)
         for trig in triggers:
-            built += _build(trig, sent, parsed, attributions, resolver, times, lex, context,
+            built += _build(trig, sent, parsed, near, index, resolver, times_of.get(n, []), lex, context,
                             folded.get(id(trig)))
     yield from _merge(built, parsed.doc_id)
