@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -80,15 +81,13 @@ def _handler(site: LocalSite) -> type[BaseHTTPRequestHandler]:
             if route.length:
                 self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             self._answer(b"")
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             size = int(self.headers.get("Content-Length") or 0)
             self._answer(self.rfile.read(size))
 

@@ -40,9 +40,9 @@ class Snapshot:
                 continue
             for pt in actor_shifts(store, actor=actor):
                 for sh in pt.shifts:
-                    key = (actor, pt.stream, sh.date or "", sh.explanation,
+                    key = (pt.actor, pt.stream, sh.date or "", sh.explanation,
                            *sorted(r.signal_id for r in sh.after_evidence))
-                    snap.shifts[key] = (actor, sh)
+                    snap.shifts[key] = (pt.actor, sh)
         return snap
 
 
