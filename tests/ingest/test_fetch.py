@@ -179,3 +179,20 @@ def test_webhook_post_under_the_same_policy(site) -> None:
     with Fetcher(FetchPolicy()) as f:
         refused = f.post_json(url, {"n": 3})
     assert isinstance(refused, Rejected) and refused.code == "E081"
+
+
+def test_the_connection_goes_to_the_checked_address(site) -> None:
+    """The name is resolved once, checked, and the request pinned to that address (no second lookup
+    that a rebinding DNS server could answer differently); the Host header keeps the name."""
+    site.add("/a.html", PAGE)
+    lookups: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        lookups.append(host)
+        return ["127.0.0.1"]
+
+    with Fetcher(ONLY_TEST_SERVER, resolver=resolver) as f:
+        page = f.fetch(f"http://news.example:{site.port}/a.html")
+    assert isinstance(page, Fetched) and page.content == PAGE.encode()
+    assert lookups == ["news.example"]
+    assert site.hits("/a.html")[0].headers["Host"] == f"news.example:{site.port}"

@@ -184,7 +184,7 @@ class Fetcher:
                 problem = address_problem(ip)
                 if problem and not any(ip in net for net in self._allowed):
                     return _reject(url, Errors.E081, address=ip, kind=problem)
-        ip = addresses[0]
+        ip = min(addresses, key=lambda a: a.version)  # IPv4 first: IPv6 routes are often missing
         ip_host = f"[{ip}]" if ip.version == 6 else str(ip)
         netloc = ip_host if parts.port is None else f"{ip_host}:{port}"
         pinned = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
