@@ -77,7 +77,8 @@ class DaskRunner:
             boilerplate = Boilerplate.learn(i for i in todo if isinstance(i, RawDocument))
         if not todo:
             return
-        shared = self.client.scatter(boilerplate, broadcast=True)
+        # a fresh key per call: re-scattering an equal object under its content hash can trip the scheduler
+        shared = self.client.scatter(boilerplate, broadcast=True, hash=False)
         size = max(1, batch_size)
         chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         pending: deque[Future[list[ExtractedDocument | Rejected]]] = deque()

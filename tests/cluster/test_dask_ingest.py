@@ -11,6 +11,8 @@ import pytest
 import newstrace
 from newstrace.distributed import dask_runner, open_client
 from newstrace.errors import NewstraceError
+from newstrace.ingest import read_paths
+from newstrace.records import Rejected
 
 # Short articles written for this test, in the fictional world of the sample actor pack.
 ARTICLES = {
@@ -74,6 +76,9 @@ def test_two_workers_give_the_same_ids_and_counts(
         workers = runner.client.scheduler_info()["workers"]
         assert len(workers) == 2 and all(w["nthreads"] == 1 for w in workers.values())
         report = store.ingest([str(corpus)], batch_size=2, runner=runner)
+        # the same runner again (a second scatter of an equal boilerplate model must not trip Dask)
+        items = list(read_paths([str(corpus)]))
+        again = list(runner(items, batch_size=3))
         loads = runner.client.run(lambda: nlp_model._load.cache_info().misses)
         used = runner.client.run(lambda: nlp_model._load.cache_info().hits)
         distributed = _snapshot(store)
@@ -82,6 +87,9 @@ def test_two_workers_give_the_same_ids_and_counts(
     assert sorted(report.unchanged) == sorted(expected.unchanged) == ["05_copy.txt"]
     assert [r.code for r in report.rejected] == [r.code for r in expected.rejected] == ["E002"]
     assert distributed == single["store"]
+    stored = {d[0] for d in distributed["docs"]}
+    assert {r.dated.clean.raw.doc_id for r in again if not isinstance(r, Rejected)} == stored
+    assert [r.code for r in again if isinstance(r, Rejected)] == ["E002"]
     assert distributed["signals"] and distributed["claims"] and distributed["attributions"]
     # the plugin loaded the spaCy pipeline once on each worker, and every chunk reused it
     assert sorted(loads.values()) == [1, 1]
