@@ -2,8 +2,9 @@
 
 Entries are remembered once handled, so the next round fetches nothing it has
 already fetched; a link whose fetch failed for a passing reason (network error,
-timeout: E082) or a server error (HTTP 5xx) is left unseen and tried again next
-round. A feed that fails is reported and the other feeds go on.
+timeout: E082) or a server error (HTTP 5xx) is left unseen, and its feed's
+validators are not kept, so the next round reads the feed in full and tries the
+link again. A feed that fails is reported and the other feeds go on.
 """
 
 from __future__ import annotations
@@ -71,8 +72,11 @@ def run_round(
         result.report = store.ingest(result.links, model=model, fetch=fetcher)
         retry = {r.name for r in result.report.rejected if _retry_later(r.code, r.reason)}
         for link, (feed, key) in fresh.items():
-            if link not in retry:
-                state.feed(feed).seen.add(key)
+            fs = state.feed(feed)
+            if link in retry:  # read the whole feed next round, so the link comes up again
+                fs.etag = fs.last_modified = None
+            else:
+                fs.seen.add(key)
         if result.report.added:
             result.events = new_events(before, Snapshot.read(store, follow))
     state.save()
