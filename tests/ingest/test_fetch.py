@@ -196,3 +196,16 @@ def test_the_connection_goes_to_the_checked_address(site) -> None:
     assert isinstance(page, Fetched) and page.content == PAGE.encode()
     assert lookups == ["news.example"]
     assert site.hits("/a.html")[0].headers["Host"] == f"news.example:{site.port}"
+
+
+def test_dns_failures_are_rejections() -> None:
+    def broken(host: str, port: int) -> list[str]:
+        raise OSError("Name or service not known")
+
+    with Fetcher(FetchPolicy(host_delay=0), resolver=broken) as f:
+        result = _rejected(f.fetch("http://nowhere.example/"), "E082")
+    assert "DNS lookup of nowhere.example failed" in result.reason
+    with Fetcher(FetchPolicy(host_delay=0), resolver=lambda h, p: []) as f:
+        _rejected(f.fetch("http://empty.example/"), "E082")
+    with Fetcher(FetchPolicy(host_delay=0), resolver=lambda h, p: ["not-an-ip"]) as f:
+        _rejected(f.fetch("http://odd.example/"), "E082")

@@ -174,11 +174,11 @@ class Fetcher:
             literal = None
         try:
             found = [str(literal)] if literal else list(self._resolve(host, port))
-        except (OSError, UnicodeError) as exc:
+            addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in found]
+        except (OSError, UnicodeError, ValueError) as exc:
             return _reject(url, Errors.E082, detail=f"DNS lookup of {host} failed ({exc})")
-        if not found:
+        if not addresses:
             return _reject(url, Errors.E082, detail=f"DNS lookup of {host} gave no address")
-        addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in found]
         if not self.policy.allow_private:
             for ip in addresses:
                 problem = address_problem(ip)
