@@ -4,9 +4,11 @@ Scores every ``annotations/*.dev.json`` file with ``newstrace eval``'s scoring:
 attributions (span + speaker overlap) with ``via`` accuracy (all matched, and
 only where the gold gives a channel), and signals (actor, type and overlapping
 span) with topic, polarity and source accuracy. Each attribution component is
-run side by side, so the rules-only figure sits beside the default.
+run side by side, and so is each signal component (``--signals``), so the
+rules-only figure sits beside the default.
 
     .venv/bin/python bench/own_gold.py [--split dev] [--attribution rules combined]
+                                       [--signals rules trained combined]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def _row(name: str, d: dict[str, object]) -> str:
             f"via {af['via']['accuracy']:.3f} (given {af['via_given']['accuracy']:.3f}, "
             f"n={af['via_given']['total']}) canonical {af['speaker_canonical']['accuracy']:.3f} | "
             f"signals P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+            f"(on evidence: type {sf['type']['accuracy']:.3f} actor {sf['actor']['accuracy']:.3f}) "
             f"topics {sf['topics']['accuracy']:.3f} polarity {sf['polarity']['accuracy']:.3f} "
             f"source {sf['source_kind']['accuracy']:.3f}")
 
@@ -37,6 +40,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--attribution", nargs="+", default=["rules", "combined"])
+    ap.add_argument("--signals", nargs="+", default=["combined"])
     args = ap.parse_args()
     files = sorted((ROOT / "annotations").glob(f"*.{args.split}.json"))
     if not files:
@@ -51,10 +55,12 @@ def main() -> None:
     except Exception as exc:  # the shared corpus is absent
         print(f"skipped: {exc}")
         sys.exit(0)
-    for component in args.attribution:
+    pairs = [(a, s) for a in args.attribution for s in args.signals]
+    for component, signals in pairs:
         os.environ["NEWSTRACE_ATTRIBUTION"] = component
+        os.environ["NEWSTRACE_SIGNALS"] = signals
         total_docs: list[dict[str, object]] = []
-        print(f"component {component}")
+        print(f"attribution {component}, signals {signals}")
         merged_preds = []
         for f, gold in zip(files, golds, strict=True):
             scores, preds = evaluate_gold(gold)

@@ -166,7 +166,7 @@ def score_documents(predictions: Sequence[dict[str, Any]], gold_docs: Sequence[d
     sf = scores.signal_fields
     for name in ("named", "speaker_kind", "speaker_canonical", "via", "via_given", "direct"):
         af[name] = Accuracy()
-    for name in ("topics", "polarity", "source_kind", "when"):
+    for name in ("topics", "polarity", "source_kind", "when", "type", "actor"):
         sf[name] = Accuracy()
     by_file = {p["file"]: p for p in predictions}
     for g in gold_docs:
@@ -221,6 +221,10 @@ def score_documents(predictions: Sequence[dict[str, Any]], gold_docs: Sequence[d
             kinds = ((pp.get("source") or {}).get("kind"), (gg.get("source") or {}).get("kind"))
             sf["source_kind"].add(kinds[0] == kinds[1])
             sf["when"].add(_when_value(pp.get("when")) == _when_value(gg.get("when")))
+        # type and actor accuracy over the pairs matched by evidence alone
+        for pi, gi in _match(ps, gs, text, lambda a, b: True):
+            sf["type"].add(ps[pi].get("type") == gs[gi].get("type"))
+            sf["actor"].add(ps[pi].get("actor") == gs[gi].get("actor"))
         doc_report.update(
             attributions={"tp": len(apairs), "pred": len(pa), "gold": len(ga)},
             signals={"tp": len(spairs), "pred": len(ps), "gold": len(gs)},

@@ -90,7 +90,10 @@ def default_attribution() -> str:
 
 
 def default_signals() -> str:
-    return os.environ.get("NEWSTRACE_SIGNALS") or "rules"
+    """``combined`` where the trained signal model is shipped and loadable, else ``rules``."""
+    from newstrace.extract.signals.learned import available
+
+    return os.environ.get("NEWSTRACE_SIGNALS") or ("combined" if available() else "rules")
 
 
 def _build(kind: str, factories: dict[str, Callable[[], object]], key: str) -> object:
