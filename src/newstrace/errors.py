@@ -50,6 +50,19 @@ class Errors(StrEnum):
     E093 = "JSONL line {line}: field '{field}' must be a string"
     E094 = "Not a regular file (a pipe, socket, device or broken link): not read"
 
+    # E080–E089: fetching URLs, WARC files, feeds and webhooks (ingest/fetch.py, ingest/warc.py, watch)
+    E080 = "URL {url} refused: {detail}"
+    E081 = ("URL {url} resolves to {address} ({kind} address); refused, pass --allow-private "
+            "to fetch from private networks")
+    E082 = "Could not fetch {url}: {detail}"
+    E083 = "Fetching {url} returned HTTP {status} ({detail})"
+    E084 = "Response from {url} is larger than the limit of {limit} bytes"
+    E085 = "Fetching {url} needed more than {limit} redirects"
+    E086 = "{url} is '{media_type}', not an HTML or text page"
+    E087 = "WARC file {path} could not be read: {detail}"
+    E088 = "Feed {url} could not be parsed: {detail}"
+    E089 = "Webhook {url} did not take the report: {detail}"
+
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
 

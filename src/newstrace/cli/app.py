@@ -26,6 +26,7 @@ from newstrace.cli import (
     safe_output,
     store_cmd,
     story_cmd,
+    watch_cmd,
 )
 from newstrace.cli.checks import CliError, CliErrors, friendly
 from newstrace.cli.safe_output import SafeConsole
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from newstrace.store.database import Store
-    from newstrace.store.rows import DocumentRow
+    from newstrace.store.rows import DocumentRow, IngestReport
 
 T = TypeVar("T")
 
@@ -84,6 +85,7 @@ app.command("actors")(listing_cmd.actors)
 app.command("topics")(listing_cmd.topics)
 app.command("report")(report_cmd.report)
 app.command("copy-store")(store_cmd.copy_store)
+app.command("watch")(watch_cmd.watch)
 console = SafeConsole()
 err = SafeConsole(stderr=True)
 
@@ -141,21 +143,38 @@ def open_store(db: str | None) -> Store:
 @app.command()
 @friendly
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs (.txt, .html, .jsonl).")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders or globs (.txt, .html, .jsonl, .warc, .warc.gz) or http(s) URLs.")],
     db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
     processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
     max_mb: Annotated[float, typer.Option(help="Reject input files larger than this (MB).")] = 20.0,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Let URLs reach loopback, private and link-local addresses.")] = False,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="local:N|tcp://HOST:PORT",
+        help="Run clean, date, nlp and extract on a Dask cluster (docs/scale.md).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest articles into the store (creating it). Exit status 1 when any input was rejected."""
     import newstrace
+    from newstrace.cli.watch_cmd import fetch_policy
 
     store = newstrace.open(checks.new_or_existing_store(db))
-    report = with_progress("ingest", lambda tick: store.ingest(
-        paths, model=model, batch_size=batch_size, n_process=processes, progress=tick,
-        max_bytes=int(max_mb * 1024 * 1024)))
+    policy = fetch_policy(allow_private=allow_private, max_mb=max_mb)
+
+    def work(tick: Callable[[int, int], None]) -> IngestReport:
+        if dask is None:
+            return store.ingest(paths, model=model, batch_size=batch_size, n_process=processes,
+                                progress=tick, max_bytes=int(max_mb * 1024 * 1024), fetch=policy)
+        from newstrace.distributed import dask_runner
+
+        with dask_runner(dask, model=model) as runner:
+            return store.ingest(paths, model=model, batch_size=batch_size, progress=tick,
+                                max_bytes=int(max_mb * 1024 * 1024), fetch=policy, runner=runner)
+
+    report = with_progress("ingest", work)
     if as_json:
         _print_json(report.to_dict())
     else:

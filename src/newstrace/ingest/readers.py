@@ -16,13 +16,16 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newstrace import ids
 from newstrace.errors import Errors, NewstraceError
 from newstrace.ingest.decode import check_controls, decode_input
 from newstrace.ingest.scrub import MAX_DEPTH, depth, scrub, scrub_text, scrub_value, surrogate_note
 from newstrace.records import RawDocument, Rejected
+
+if TYPE_CHECKING:
+    from newstrace.ingest.fetch import Fetcher, FetchPolicy
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -261,20 +264,38 @@ def read_file(
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+    fetch: FetchPolicy | Fetcher | None = None,
 ) -> Iterator[RawDocument | Rejected]:
     """All documents under ``paths``; sidecar ``metadata.jsonl`` files are metadata, not input.
 
     Each file is read in isolation: whatever goes wrong with one becomes its
-    rejection (E092 for the unforeseen) and the next file is read.
+    rejection (E092 for the unforeseen) and the next file is read. A URL is fetched
+    (``ingest/web.py``, under ``fetch``: a policy or a fetcher to share) and a
+    ``.warc``/``.warc.gz`` file is streamed (``ingest/warc.py``).
     """
-    files, missing = expand_paths(paths)
+    from newstrace.ingest.warc import is_warc, read_warc
+    from newstrace.ingest.web import is_url
+
+    args = list(paths)
+    files, missing = expand_paths(a for a in args if not is_url(a))
     yield from missing
     sidecars = Sidecars(max_bytes)
     for f in files:
         if f.name == SIDECAR:
             continue
         try:
+            if is_warc(f):
+                yield from read_warc(f, max_bytes=max_bytes)
+                continue
             yield from read_file(f, max_bytes=max_bytes, sidecars=sidecars)
         except Exception as exc:  # a reader bug must cost this file only
             yield _rejected(f, Errors.E092, detail=f"{type(exc).__name__}: {exc}")
+    urls = [str(a) for a in args if is_url(a)]
+    if urls:  # httpx is imported only when there is something to fetch
+        from newstrace.ingest.fetch import Fetcher, FetchPolicy
+        from newstrace.ingest.web import read_urls
+
+        shared = fetch if isinstance(fetch, Fetcher) else None
+        policy = fetch if isinstance(fetch, FetchPolicy) else FetchPolicy(max_bytes=max_bytes)
+        yield from read_urls(urls, fetcher=shared, policy=policy)

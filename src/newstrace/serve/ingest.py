@@ -22,20 +22,22 @@ MAX_FETCH_BYTES = 10 * 1024 * 1024
 
 
 def fetch(url: str) -> str:
-    """The page at ``url`` (http or https only), or E114."""
-    import httpx
+    """The page at ``url``, or E114 with the fetcher's numbered reason.
 
-    if not url.startswith(("http://", "https://")):
-        raise ApiError(422, "E114", f"Could not fetch {url}: only http and https URLs are read")
-    try:
-        with httpx.Client(timeout=10.0, follow_redirects=True) as client:
-            response = client.get(url)
-            response.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise ApiError(422, "E114", f"Could not fetch {url}: {exc}") from None
-    if len(response.content) > MAX_FETCH_BYTES:
-        raise ApiError(422, "E114", f"Could not fetch {url}: larger than {MAX_FETCH_BYTES} bytes")
-    return response.text
+    Fetched by ``ingest/fetch.py``: http/https only, no loopback, private, link-local
+    or cloud-metadata address after DNS or on any redirect, a size cap and timeouts.
+    """
+    from newstrace.ingest.fetch import Fetcher, FetchPolicy
+    from newstrace.ingest.web import page_document
+    from newstrace.records import Rejected
+
+    policy = FetchPolicy(max_bytes=MAX_FETCH_BYTES, read_timeout=10.0, host_delay=0.0)
+    with Fetcher(policy) as fetcher:
+        page = fetcher.fetch(url)
+    doc = page if isinstance(page, Rejected) else page_document(page)
+    if isinstance(doc, Rejected):
+        raise ApiError(422, "E114", f"Could not fetch {url}: {doc.reason}")
+    return doc.text
 
 
 def ingest_one(store: Store, doc: dict[str, Any]) -> IngestReport:

@@ -39,8 +39,10 @@ from newstrace.store.rows import (
 
 if TYPE_CHECKING:
     from newstrace.clean.boilerplate import Boilerplate
+    from newstrace.ingest.fetch import Fetcher, FetchPolicy
 
 Progress = Callable[[int, int], None]
+Runner = Callable[..., Iterable[ExtractedDocument | Rejected]]
 # The pipeline, linking and claims modules are imported inside the methods that need them, so
 # that opening a store to query it does not import spaCy (issue 14: CLI start-up under 1 s).
 
@@ -212,13 +214,20 @@ class Store:
         n_process: int = 1,
         progress: Progress | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        fetch: FetchPolicy | Fetcher | None = None,
+        runner: Runner | None = None,
     ) -> IngestReport:
-        """Read, process and store every input; already-stored content is left untouched."""
+        """Read, process and store every input; already-stored content is left untouched.
+
+        URLs are fetched under ``fetch`` (``ingest/fetch.py``); ``runner`` replaces
+        ``pipeline.run`` (same arguments, results in input order), e.g. a Dask cluster's
+        (``newstrace.distributed``).
+        """
         from newstrace import pipeline
         from newstrace.ingest import read_paths
 
         report = IngestReport()
-        items = list(read_paths(paths, max_bytes=max_bytes))
+        items = list(read_paths(paths, max_bytes=max_bytes, fetch=fetch))
         raws = [i for i in items if isinstance(i, RawDocument)]
         known = self.known_ids([r.doc_id for r in raws])
         todo: list[RawDocument | Rejected] = []
@@ -241,8 +250,8 @@ class Store:
         boilerplate = self._learn_boilerplate([i for i in todo if isinstance(i, RawDocument)])
         if progress:
             progress(0, total)
-        results = pipeline.run(todo, model=model, batch_size=batch_size, n_process=n_process,
-                               boilerplate=boilerplate)
+        results = (runner or pipeline.run)(todo, model=model, batch_size=batch_size, n_process=n_process,
+                                           boilerplate=boilerplate)
         rejected_ids: dict[str, Rejected] = {}
         for done, (item, result) in enumerate(zip(todo, results, strict=True), start=1):
             try:
