@@ -25,7 +25,7 @@ from newstrace.errors import NewstraceError
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from newstrace.store.database import Store
+    from newstrace.app.workspace import Workspace
     from newstrace.store.rows import DocumentRow
 
 T = TypeVar("T")
@@ -121,7 +121,7 @@ def with_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -
         return work(tick)
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None) -> Workspace:
     """An existing store (E101 when there is none: only ingest creates one)."""
     import newstrace
 
@@ -135,7 +135,8 @@ def ingest(
     db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
-    processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
+    processes: Annotated[int | None, typer.Option(
+        help="Worker processes (default: both cores once the input is longer than a few batches).")] = None,
     max_mb: Annotated[float, typer.Option(help="Reject input files larger than this (MB).")] = 20.0,
     as_json: JsonOpt = False,
 ) -> None:
@@ -163,7 +164,8 @@ def reprocess(
     db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
-    processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
+    processes: Annotated[int | None, typer.Option(
+        help="Worker processes (default: both cores once the store is larger than a few batches).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run the current pipeline again over every stored document (after upgrading newstrace)."""
@@ -179,6 +181,19 @@ def reprocess(
         for r in report.rejected:
             console.print(f"kept {r.source_path or r.name}: {r.reason}", markup=False, style="yellow")
     raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+@friendly
+def relink(db: DbOpt = None) -> None:
+    """Rebuild every link (actors, copy groups, claims) from the stored documents."""
+    import time
+
+    store = open_store(db)
+    started = time.monotonic()
+    store.relink()
+    console.print(f"relinked {store.count_documents()} documents in {time.monotonic() - started:.1f} s "
+                  f"→ {store.path}", markup=False)
 
 
 @app.command()
@@ -309,7 +324,9 @@ def timeline(
     store = open_store(db)
     canonical = checks.check_actor(store, actor)
     assert canonical is not None
-    entries = store.timeline(canonical, topic=topic, since=since, until=until)
+    from newstrace.timeline import build_timeline
+
+    entries = build_timeline(store, actor=canonical, topic=topic, since=since, until=until)
     if as_json:
         _print_json({"actor": canonical, "entries": entries.to_dicts()})
         return
