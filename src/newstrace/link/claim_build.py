@@ -44,6 +44,7 @@ from newstrace.link.claims import (
 )
 from newstrace.link.shared_text import verbatim_groups
 from newstrace.link.stance import PreparedArticle, prepare_article
+from newstrace.link.vector_cache import cached_embed
 
 Embedder = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
@@ -313,7 +314,7 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
             actors=_actor_family(r["actor"]), topics=sigs[i].topics, outlets=frozenset(named),
             sentence=sentence))
     member_texts = [claim_text(r["evidence"], r["sentence"]) for r in rows]
-    links = link_answers(answers, _answer_texts(rows, ans_idx, embed, cfg), targets, vectors,
+    links = link_answers(answers, _answer_texts(conn, rows, ans_idx, embed, cfg), targets, vectors,
                          member_texts, cfg=cfg)
     kinds: dict[str, list[str]] = {}
     for lk in links:
@@ -336,7 +337,7 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
     return len(clusters)
 
 
-def _answer_texts(rows: Sequence[Any], ans_idx: list[int], embed: Embedder | None,
+def _answer_texts(conn: Connection, rows: Sequence[Any], ans_idx: list[int], embed: Embedder | None,
                   cfg: ClaimConfig) -> list[PreparedArticle]:
     """Each answer as the stance relation reads it: its sentence, or when that is short
     ("No, this is a wrong report.") one passage of it and the text before it."""
@@ -353,7 +354,7 @@ def _answer_texts(rows: Sequence[Any], ans_idx: list[int], embed: Embedder | Non
         # read as one passage: a lone "No, this is a wrong report." means nothing
         texts.append((rows[i]["context"].strip() if len(sentence.split()) < short else sentence,))
     unique = sorted({t for ts in texts for t in ts})
-    vecs = embed(unique)
+    vecs = cached_embed(conn, unique, embed)
     index = {t: k for k, t in enumerate(unique)}
     return [prepare_article(ts, vectors=vecs[[index[t] for t in ts]]) for ts in texts]
 

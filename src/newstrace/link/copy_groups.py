@@ -14,6 +14,7 @@ from sqlalchemy import Connection, text
 
 from newstrace.link.copies import CopyGroup, CopyInput, find_copies
 from newstrace.link.paraphrase import embedding_confirmer
+from newstrace.link.vector_cache import cached_embed
 
 _KIND_RANK = {"exact": 0, "syndicated": 1, "near": 2, "paraphrase": 3, "paraphrase-candidate": 4}
 
@@ -24,7 +25,8 @@ def link_copies(conn: Connection, *, confirm_paraphrases: bool = True) -> int:
         "SELECT id, clean_text, published_value, outlet, extra_json FROM documents "
         "WHERE status = 'processed' ORDER BY id")).all()
     texts = {r[0]: r[1] for r in rows}
-    confirm = embedding_confirmer(texts) if confirm_paraphrases else None
+    confirm = (embedding_confirmer(texts, embedder=lambda ts: cached_embed(conn, ts))
+               if confirm_paraphrases else None)
     groups = find_copies((CopyInput(r[0], r[1], r[2] or _seen(r[4]), r[3]) for r in rows),
                          confirm=confirm, include_candidates=False)
     conn.execute(text("DELETE FROM copy_members"))
