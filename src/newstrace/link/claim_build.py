@@ -18,6 +18,7 @@ Sentence vectors are kept in ``signal_vectors`` so a rebuild embeds only new sig
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections import Counter
@@ -43,7 +44,7 @@ from newstrace.link.claims import (
     type_family,
 )
 from newstrace.link.shared_text import verbatim_groups
-from newstrace.link.stance import PreparedArticle, prepare_article
+from newstrace.link.stance import PreparedArticle, prepare_article, prototype_embedder
 from newstrace.link.vector_cache import cached_embed
 
 Embedder = Callable[[Sequence[str]], npt.NDArray[np.float32]]
@@ -343,10 +344,6 @@ def _answer_texts(conn: Connection, rows: Sequence[Any], ans_idx: list[int], emb
     ("No, this is a wrong report.") one passage of it and the text before it."""
     if not ans_idx:
         return []
-    if embed is None:
-        from newstrace.nlp.embeddings import embed as default_embed
-
-        embed = default_embed
     short = int(cfg.links["short_sentence_words"])
     texts: list[tuple[str, ...]] = []
     for i in ans_idx:
@@ -356,7 +353,10 @@ def _answer_texts(conn: Connection, rows: Sequence[Any], ans_idx: list[int], emb
     unique = sorted({t for ts in texts for t in ts})
     vecs = cached_embed(conn, unique, embed)
     index = {t: k for k, t in enumerate(unique)}
-    return [prepare_article(ts, vectors=vecs[[index[t] for t in ts]]) for ts in texts]
+    # the stance prototypes come from the store's cache too, unless a caller brought its own
+    # embedder (then the model's prototypes are embedded as before)
+    with prototype_embedder(lambda ts: cached_embed(conn, ts)) if embed is None else contextlib.nullcontext():
+        return [prepare_article(ts, vectors=vecs[[index[t] for t in ts]]) for ts in texts]
 
 
 def _shared_text_origins(rows: Sequence[Any], sigs: Sequence[ClaimSignal], reports: list[int],
