@@ -159,10 +159,9 @@ def _vectors(conn: Connection, rows: Sequence[Any], embed: Embedder | None) -> n
         index = {t: k for k, t in enumerate(unique)}
         for i in todo:
             out[i] = vecs[index[texts[i]]]
-            conn.execute(text(
-                "INSERT INTO signal_vectors (signal_id, text_hash, vector) VALUES (:s, :h, :v) "
-                "ON CONFLICT (signal_id) DO UPDATE SET text_hash = :h, vector = :v"),
-                {"s": rows[i]["id"], "h": hashes[i], "v": out[i].tobytes()})
+        _insert_many(conn, "INSERT INTO signal_vectors (signal_id, text_hash, vector) VALUES (:s, :h, :v) "
+                     "ON CONFLICT (signal_id) DO UPDATE SET text_hash = :h, vector = :v",
+                     [{"s": rows[i]["id"], "h": hashes[i], "v": out[i].tobytes()} for i in todo])
     return out
 
 
@@ -323,18 +322,23 @@ def rebuild_claims(conn: Connection, *, embed: Embedder | None = None) -> int:
 
     for table in ("claim_answers", "claim_members", "claims", "claim_aliases"):
         conn.execute(text(f"DELETE FROM {table}"))
+    claim_rows: list[dict[str, Any]] = []
+    member_rows: list[dict[str, Any]] = []
     for k, c in enumerate(clusters):
-        _write_claim(conn, claim_ids[k], created[k], rows, sigs, c, role, origin, docs, vectors,
-                     founder=rows[founders[k]]["id"], kinds=kinds.get(claim_ids[k], []), cfg=cfg)
-    for lk in links:
-        conn.execute(text(
-            "INSERT INTO claim_answers (claim_id, signal_id, kind, score, cosine, reasons_json) "
-            "VALUES (:c, :s, :k, :sc, :co, :r)"),
-            {"c": lk.claim_key, "s": lk.answer_id, "k": lk.kind, "sc": lk.score, "co": lk.cosine,
-             "r": json.dumps(list(lk.reasons))})
-    for old, new in aliases.items():
-        conn.execute(text("INSERT INTO claim_aliases (old_id, claim_id) VALUES (:o, :c)"),
-                     {"o": old, "c": new})
+        claim, members = _claim_rows(claim_ids[k], created[k], rows, sigs, c, role, origin, docs, vectors,
+                                     founder=rows[founders[k]]["id"], kinds=kinds.get(claim_ids[k], []),
+                                     cfg=cfg)
+        claim_rows.append(claim)
+        member_rows.extend(members)
+    # one statement per table, many rows: compiling an INSERT per row was half the link stage
+    _insert_many(conn, _CLAIM_INSERT, claim_rows)
+    _insert_many(conn, _MEMBER_INSERT, member_rows)
+    _insert_many(conn, "INSERT INTO claim_answers (claim_id, signal_id, kind, score, cosine, reasons_json) "
+                 "VALUES (:c, :s, :k, :sc, :co, :r)",
+                 [{"c": lk.claim_key, "s": lk.answer_id, "k": lk.kind, "sc": lk.score, "co": lk.cosine,
+                   "r": json.dumps(list(lk.reasons))} for lk in links])
+    _insert_many(conn, "INSERT INTO claim_aliases (old_id, claim_id) VALUES (:o, :c)",
+                 [{"o": old, "c": new} for old, new in aliases.items()])
     return len(clusters)
 
 
@@ -380,10 +384,25 @@ def _shared_text_origins(rows: Sequence[Any], sigs: Sequence[ClaimSignal], repor
     return shared
 
 
-def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], sigs: Sequence[ClaimSignal],
-                 members: list[int], role: list[str], origin: list[str], docs: dict[str, _Doc],
-                 vectors: npt.NDArray[np.float32], *, founder: str, kinds: list[str],
-                 cfg: ClaimConfig) -> None:
+_CLAIM_INSERT = (
+    "INSERT INTO claims (id, created, founder_signal, actor, type, family, topics_json, "
+    "representative_signal, first_report, first_doc, reports, outlets_json, origins_json, "
+    "source_kinds_json, status, denials, confirmations, doubts) VALUES (:id, :cr, :f, :a, :t, :fam, "
+    ":top, :rep, :fr, :fd, :n, :o, :org, :sk, :st, :de, :co, :do)")
+_MEMBER_INSERT = ("INSERT INTO claim_members (signal_id, claim_id, doc_id, role, origin) "
+                  "VALUES (:s, :c, :d, :r, :o)")
+
+
+def _insert_many(conn: Connection, sql: str, params: list[dict[str, Any]]) -> None:
+    if params:
+        conn.execute(text(sql), params)
+
+
+def _claim_rows(cid: str, created: int, rows: Sequence[Any], sigs: Sequence[ClaimSignal],
+                members: list[int], role: list[str], origin: list[str], docs: dict[str, _Doc],
+                vectors: npt.NDArray[np.float32], *, founder: str, kinds: list[str],
+                cfg: ClaimConfig) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The claim's row and its members' rows."""
     # a claim known only from the answers to it counts those mentions as its reports
     reports = [i for i in members if role[i] == "report"] or members
     report_docs = sorted({rows[i]["doc_id"] for i in reports})
@@ -401,21 +420,14 @@ def _write_claim(conn: Connection, cid: str, created: int, rows: Sequence[Any], 
     first = min(members, key=lambda i: sigs[i].order)
     topics = sorted(frozenset().union(*(sigs[i].topics for i in members)))
     types = Counter(rows[i]["type"] for i in members)
-    conn.execute(text(
-        "INSERT INTO claims (id, created, founder_signal, actor, type, family, topics_json, "
-        "representative_signal, first_report, first_doc, reports, outlets_json, origins_json, "
-        "source_kinds_json, status, denials, confirmations, doubts) VALUES (:id, :cr, :f, :a, :t, :fam, "
-        ":top, :rep, :fr, :fd, :n, :o, :org, :sk, :st, :de, :co, :do)"),
-        {"id": cid, "cr": created, "f": founder, "a": rows[first]["actor"],
-         "t": types.most_common(1)[0][0], "fam": type_family(rows[first]["type"], cfg),
-         "top": json.dumps(topics), "rep": rows[rep]["id"], "fr": rows[first]["published_value"],
-         "fd": rows[first]["doc_id"], "n": sum(max(1, docs[d].inputs) for d in report_docs),
-         "o": json.dumps(outlet_set), "org": json.dumps(origins),
-         "sk": json.dumps(dict(sorted(kinds_count.items()))), "st": claim_status(kinds),
-         "de": kinds.count("deny"), "co": kinds.count("confirm"), "do": kinds.count("doubt")})
-    for i in members:
-        conn.execute(text(
-            "INSERT INTO claim_members (signal_id, claim_id, doc_id, role, origin) "
-            "VALUES (:s, :c, :d, :r, :o)"),
-            {"s": rows[i]["id"], "c": cid, "d": rows[i]["doc_id"], "r": role[i],
-             "o": shared.get(rows[i]["doc_id"], origin[i]) if role[i] == "report" else origin[i]})
+    claim = {"id": cid, "cr": created, "f": founder, "a": rows[first]["actor"],
+             "t": types.most_common(1)[0][0], "fam": type_family(rows[first]["type"], cfg),
+             "top": json.dumps(topics), "rep": rows[rep]["id"], "fr": rows[first]["published_value"],
+             "fd": rows[first]["doc_id"], "n": sum(max(1, docs[d].inputs) for d in report_docs),
+             "o": json.dumps(outlet_set), "org": json.dumps(origins),
+             "sk": json.dumps(dict(sorted(kinds_count.items()))), "st": claim_status(kinds),
+             "de": kinds.count("deny"), "co": kinds.count("confirm"), "do": kinds.count("doubt")}
+    return claim, [
+        {"s": rows[i]["id"], "c": cid, "d": rows[i]["doc_id"], "r": role[i],
+         "o": shared.get(rows[i]["doc_id"], origin[i]) if role[i] == "report" else origin[i]}
+        for i in members]

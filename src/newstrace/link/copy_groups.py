@@ -43,18 +43,19 @@ def _seen(extra_json: str) -> str | None:
 
 
 def _write_group(conn: Connection, g: CopyGroup) -> None:
+    members = []
     for member in g.members:
         links = [lk for lk in g.links if member in (lk.a, lk.b)]
         best = min(links, key=lambda lk: (_KIND_RANK.get(lk.kind, 9), -lk.similarity), default=None)
         kind = "original" if member == g.original else (best.kind if best else "near")
-        conn.execute(text(
-            "INSERT INTO copy_members (doc_id, group_id, original_id, original_rule, kind, similarity) "
-            "VALUES (:d, :g, :o, :r, :k, :s)"),
-            {"d": member, "g": g.id, "o": g.original, "r": g.original_rule, "k": kind,
-             "s": None if member == g.original or best is None else best.similarity})
-    for lk in g.links:
+        members.append({"d": member, "g": g.id, "o": g.original, "r": g.original_rule, "k": kind,
+                        "s": None if member == g.original or best is None else best.similarity})
+    conn.execute(text(
+        "INSERT INTO copy_members (doc_id, group_id, original_id, original_rule, kind, similarity) "
+        "VALUES (:d, :g, :o, :r, :k, :s)"), members)
+    if g.links:
         conn.execute(text(
             "INSERT INTO copy_links (a, b, kind, similarity, jaccard, containment, anchor_jaccard) "
             "VALUES (:a, :b, :k, :s, :j, :c, :x) ON CONFLICT DO NOTHING"),
-            {"a": lk.a, "b": lk.b, "k": lk.kind, "s": lk.similarity, "j": lk.jaccard,
-             "c": lk.containment, "x": lk.anchor_jaccard})
+            [{"a": lk.a, "b": lk.b, "k": lk.kind, "s": lk.similarity, "j": lk.jaccard,
+              "c": lk.containment, "x": lk.anchor_jaccard} for lk in g.links])

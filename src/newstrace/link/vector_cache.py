@@ -42,11 +42,13 @@ def cached_embed(conn: Connection, texts: Sequence[str], embed: Embedder | None 
     missing = sorted({t for t, h in zip(texts, hashes, strict=True) if h not in found})
     if missing:
         vecs = embed(missing)
+        params = []
         for t, v in zip(missing, vecs, strict=True):
             h = text_hash(t)
             found[h] = np.asarray(v, dtype=np.float32)
-            conn.execute(text("INSERT INTO text_vectors (text_hash, vector) VALUES (:h, :v) "
-                              "ON CONFLICT DO NOTHING"), {"h": h, "v": found[h].tobytes()})
+            params.append({"h": h, "v": found[h].tobytes()})
+        conn.execute(text("INSERT INTO text_vectors (text_hash, vector) VALUES (:h, :v) "
+                          "ON CONFLICT DO NOTHING"), params)
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
     return np.stack([found[h] for h in hashes]).astype(np.float32, copy=False)
