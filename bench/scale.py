@@ -30,7 +30,12 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newstrace.app.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "ukraine-2022-2024"
@@ -123,21 +128,21 @@ def child(args: list[str]) -> None:
     print(json.dumps(out))
 
 
-def _queries(store: object, repeat: int) -> dict[str, float]:
+def _queries(store: Workspace, repeat: int) -> dict[str, float]:
+    from sqlalchemy import text
+
     from newstrace.store.search import ensure_index, search
     from newstrace.timeline import build_timeline
 
-    ensure_index(store)  # type: ignore[arg-type]
-    with store.engine.connect() as conn:  # type: ignore[attr-defined]
-        from sqlalchemy import text
-
-        actor = conn.execute(text("SELECT actor FROM signals GROUP BY actor ORDER BY COUNT(*) DESC LIMIT 1")
-                             ).scalar()
-    runs = {
-        "timeline": lambda: build_timeline(store, actor=actor),  # type: ignore[arg-type]
-        "claims": lambda: store.claims(),  # type: ignore[attr-defined]
-        "claims_actor": lambda: store.claims(actor=actor),  # type: ignore[attr-defined]
-        "search": lambda: search(store, "ceasefire talks"),  # type: ignore[arg-type]
+    ensure_index(store)
+    with store.engine.connect() as conn:
+        actor = str(conn.execute(text(
+            "SELECT actor FROM signals GROUP BY actor ORDER BY COUNT(*) DESC LIMIT 1")).scalar())
+    runs: dict[str, Callable[[], object]] = {
+        "timeline": lambda: build_timeline(store, actor=actor),
+        "claims": lambda: store.claims(),
+        "claims_actor": lambda: store.claims(actor=actor),
+        "search": lambda: search(store, "ceasefire talks"),
     }
     out: dict[str, float] = {}
     for name, run in runs.items():
@@ -149,6 +154,11 @@ def _queries(store: object, repeat: int) -> dict[str, float]:
             times.append((time.perf_counter() - t0) * 1000)
         out[f"{name}_p95_ms"] = round(statistics.quantiles(times, n=20)[-1], 1)
     return out
+
+
+def _num(value: object) -> float:
+    assert isinstance(value, int | float)
+    return float(value)
 
 
 def _run(*args: str) -> dict[str, object]:
@@ -204,7 +214,7 @@ def main() -> None:
         rows.append((have, built, relink, add, queries))
         print(f"N={have}: clones {built:.1f} s; relink {relink['seconds']} s (RSS {relink['rss_mb']} MB); "
               f"add {add['added']}: {add['seconds']} s (RSS {add['rss_mb']} MB), "
-              f"ratio to empty {float(add['seconds']) / float(zero['seconds']):.2f} (goal ≤ 2); "
+              f"ratio to empty {_num(add['seconds']) / _num(zero['seconds']):.2f} (goal ≤ 2); "
               + ", ".join(f"{k} {v}" for k, v in queries.items() if k.endswith("_ms")) + " (goal ≤ 50 ms)",
               flush=True)
 

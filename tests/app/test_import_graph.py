@@ -52,3 +52,15 @@ def test_opening_a_store_does_not_import_the_stages() -> None:
             "print(','.join(bad))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_stance_lexicon_and_stance_import_neither_spacy_nor_torch() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "import newstrace.link.stance_lexicon as lex, newstrace.link.stance\n"
+            "assert 'the' in lex.stop_words() and 'ceasefire' not in lex.stop_words()\n"
+            "print(','.join(m for m in ('spacy', 'torch', 'thinc') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
