@@ -36,6 +36,8 @@ class Errors(StrEnum):
     E052 = "Unknown knowledge pack(s) {name}; packaged packs: {known}"
     E053 = "Knowledge file {path} is invalid: {detail}"
     E054 = "Knowledge file {path}: '{value}' is not a valid {field} (allowed: {allowed})"
+    # E060–E069: the application layer (ingest, reprocess and link services)
+    E060 = "Input changed while it was being ingested (its text is not the one first read); ingest it again"
 
     def format_msg(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -119,7 +119,7 @@ def ingest(
                     report.unchanged.append(item.name)
                     sources.append(_light(item))
                     if len(sources) >= _KNOWN_CHUNK:
-                        store.add_sources(sources)
+                        _add_sources(store, sources, report)
                         sources = []
                     continue
                 if item.doc_id in first_name:  # same content twice in this run: stored once
@@ -130,7 +130,7 @@ def ingest(
                 first_name[item.doc_id] = item.source_path or item.name
             flight.append(_light(item) if isinstance(item, RawDocument) else item)
             yield item
-        store.add_sources(sources)
+        _add_sources(store, sources, report)
 
     if progress:
         progress(0, plan.total)
@@ -164,6 +164,19 @@ def _write(store: Store, result: ExtractedDocument | Rejected) -> ExtractedDocum
         result = Rejected(name, Errors.E010.format_msg(detail=exc), "E010", None)
         store.add(result)
     return result
+
+
+def _add_sources(store: Store, sources: list[RawDocument], report: IngestReport) -> None:
+    """Inputs whose text is stored become sources of it; one whose file changed between the two
+    passes (its text neither stored nor read the first time) is rejected, E060, not lost silently."""
+    known = store.known_ids([s.doc_id for s in sources])
+    store.add_sources(s for s in sources if s.doc_id in known)
+    for s in sources:
+        if s.doc_id not in known:
+            rej = Rejected(s.name, Errors.E060.format_msg(), "E060", s.source_path)
+            store.add(rej)
+            report.unchanged.remove(s.name)
+            report.rejected.append(Rejection(rej.name, rej.source_path or "", rej.code, rej.reason))
 
 
 def _record_duplicates(store: Store, duplicates: list[RawDocument], rejected_ids: dict[str, Rejected],
