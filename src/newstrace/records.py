@@ -64,6 +64,15 @@ TOPICS: tuple[str, ...] = (
     "peace_plan",
     "aid",
     "attack",
+    # generic topics of any foreign-policy story (issue 13)
+    "diplomacy",
+    "trade",
+    "sanctions",
+    "hostages",
+    "nuclear",
+    "humanitarian",
+    "elections",
+    "terrorism",
 )
 
 

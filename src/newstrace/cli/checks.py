@@ -195,7 +195,7 @@ def check_topics(value: str | None) -> str | None:
     """One topic or several ("ceasefire and negotiations", "a,b"): each must be known."""
     if value is None:
         return None
-    from newstrace.records import TOPICS
+    from newstrace.knowledge.packs import known_topics
 
     parts = [p.strip() for p in value.replace(" and ", ",").split(",") if p.strip()]
-    return ",".join(str(check_choice(p, list(TOPICS), CliErrors.E104)) for p in parts)
+    return ",".join(str(check_choice(p, list(known_topics()), CliErrors.E104)) for p in parts)

@@ -8,7 +8,7 @@ Python API) laid out like the package's ``data/``::
 
     DIR/actors/*.toml    [[actor]] canonical, kind, aliases, titles, qid, parent, ...
     DIR/outlets.toml     [[outlet]] name, aliases, domains, country, kind
-    DIR/topics.toml      [[topic]] name, words (read and checked; not yet used)
+    DIR/topics.toml      [[topic]] name, words (a story's own signal topics)
 
 A user folder's entries come before the packaged ones, so its aliases win. Every
 file is checked as it is read: an unknown key, file or kind stops the run (E050-E054)
@@ -130,6 +130,9 @@ def _clear_caches() -> None:
     actor_table.actors.cache_clear()
     outlet_registry.outlets.cache_clear()
     topics.cache_clear()
+    from newstrace.extract.signals.topics import topic_table
+
+    topic_table.cache_clear()
 
 
 # ---------------------------------------------------------------------- reading
@@ -234,7 +237,7 @@ def topic_rows(folder: Path) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """A user topic: a name and the words that mark it (kept for the topic stage)."""
+    """A user topic: a name and the words that mark it (``extract/signals/topics``)."""
 
     name: str
     words: tuple[str, ...]
@@ -248,3 +251,10 @@ def topics() -> tuple[Topic, ...]:
         Topic(row["name"], tuple(row.get("words", ())), row.get("description"))
         for folder in active().dirs for row in topic_rows(folder)
     )
+
+
+def known_topics() -> tuple[str, ...]:
+    """The packaged topics, then the user's own (``--knowledge DIR/topics.toml``)."""
+    from newstrace.records import TOPICS
+
+    return TOPICS + tuple(t.name for t in topics() if t.name not in TOPICS)

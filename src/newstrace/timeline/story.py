@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newstrace.knowledge.datafiles import load_toml
-from newstrace.records import TOPICS
+from newstrace.knowledge.packs import known_topics
 from newstrace.store.rows import Row, SignalRow
 from newstrace.timeline.build import source_line
 from newstrace.timeline.dates import date_label, footer_dated, placed, seen_days
@@ -86,7 +86,8 @@ def precision(date: str) -> str:
 
 def _topics(query: str) -> list[str]:
     parts = [p.strip().lower() for p in query.replace(" and ", ",").split(",") if p.strip()]
-    return parts if parts and all(p in TOPICS for p in parts) else []
+    known = known_topics()
+    return parts if parts and all(p in known for p in parts) else []
 
 
 def _actor(store: Store, query: str) -> str | None:

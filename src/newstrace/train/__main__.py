@@ -2,6 +2,7 @@
 
     python -m newstrace.train attribution [--seed 0] [--max-steps N] [--ship]
     python -m newstrace.train acceptance [--ship]   (after attribution: it reads the tagger)
+    python -m newstrace.train signals [--curve] [--ship]   (our annotations; after both above)
 
 The data is prepared once into ``build/`` (parsed examples), then spaCy's own
 config-driven trainer runs ``train/configs/<model>.cfg``. ``--ship`` copies the
@@ -85,11 +86,42 @@ def _acceptance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signals(args: argparse.Namespace) -> int:
+    from newstrace.extract.signals.learned import SHIPPED as SIGNALS_SHIPPED
+    from newstrace.train.signals import examples, fit_model, subset, tune
+
+    train_files, dev_files = sorted(ANNOTATIONS.glob("*.train.json")), sorted(ANNOTATIONS.glob("*.dev.json"))
+    if not train_files or not dev_files:
+        print(f"E040: no annotations under {ANNOTATIONS}", file=sys.stderr)
+        return 2
+    print("preparing our annotated articles …", flush=True)
+    train = list(examples(train_files, limit=args.limit))
+    dev = list(examples(dev_files, limit=args.limit))
+    shares = (0.25, 0.5, 1.0) if args.curve else (1.0,)
+    model = None
+    for share in shares:
+        model, s = tune(fit_model(subset(train, share, args.seed), seed=args.seed), dev)
+        print(f"train share {share:.0%} ({len(subset(train, share, args.seed))} articles): dev signal "
+              f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+              f"(thresholds {model.threshold:.2f}/{model.actor_threshold:.2f}); "
+              + " ".join(f"{k} {v:.3f}" for k, v in s["fields"].items()), flush=True)
+    assert model is not None
+    out = Path(args.build) / "models" / "signals" / "model.npz"
+    model.save(out)
+    print(f"wrote {out}")
+    if args.ship:
+        model.save(SIGNALS_SHIPPED)
+        print(f"shipped {SIGNALS_SHIPPED}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newstrace.train", description=__doc__.splitlines()[0])
-    ap.add_argument("model", choices=["attribution", "acceptance"],
+    ap.add_argument("model", choices=["attribution", "acceptance", "signals"],
                     help="attribution: the tagger (PolNeAR); acceptance: the candidate filter "
-                         "(our annotations)")
+                         "(our annotations); signals: the signal model (our annotations)")
+    ap.add_argument("--curve", action="store_true",
+                    help="signals: also fit on 25%% and 50%% of the articles (learning curve)")
     ap.add_argument("--polnear", help="PolNeAR folder (default ../shared/eval/polnear)")
     ap.add_argument("--build", default="build", help="work folder for prepared data and checkpoints")
     ap.add_argument("--seed", type=int, default=0)
@@ -100,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="add our annotated train articles to PolNeAR's (tried; not what ships)")
     ap.add_argument("--ship", action="store_true", help="copy the best model into the package")
     args = ap.parse_args(argv)
-    return _attribution(args) if args.model == "attribution" else _acceptance(args)
+    run = {"attribution": _attribution, "acceptance": _acceptance, "signals": _signals}[args.model]
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,8 @@ _NOT_CONTENT = frozenset({
 _EDGE_LEFT = frozenset({"punct", "cc"})
 _EDGE_RIGHT = frozenset({"punct", "cc", "prep", "det", "case", "mark", "aux"})
 _MAX_DETAIL = 12
+_MAX_OPEN = 25  # tokens of a condition clause kept whole when no detail pattern names it
+_OTHER_TOPIC = "other"
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -492,10 +494,13 @@ def conditions_for(
         if not tokens:
             continue
         start, end = _char_range(doc, tokens)
-        for hit in _hits(doc, tokens, start, end, table):
+        hits = _hits(doc, tokens, start, end, table)
+        for hit in hits:
             turned = _turned(hit.root, clause.root, hit.pattern.topic, table, include_top=True)
             s = _FLIP[state] if turned else state
             found.append(_condition(hit, tokens, s, table))
+        if not hits:
+            found.append(_open_condition(doc, tokens, state, topics))
     rule = table.content.get(signal_type)
     if rule is not None and polarity != "negative" and content:  # "not demanding X" sets no condition
         region = _content_region(trigger, table) - in_clauses
@@ -517,6 +522,21 @@ def conditions_for(
                 s = _FLIP[rule.state] if turned else rule.state
                 found.append(_condition(hit, region, s, table))
     return _dedupe(found)
+
+
+def _open_condition(doc: Doc, tokens: set[int], state: State, topics: tuple[str, ...]) -> Condition:
+    """A condition clause whose words the detail lexicon does not know ("only if Israel
+    withdrew its forces", "as long as Washington lifts the export controls"): kept
+    whole, on any story, under the topic its own words name, else the signal's."""
+    from newstrace.extract.signals.topics import topic_table
+
+    first = min(tokens)
+    ids = sorted(i for i in tokens if i - first <= _MAX_OPEN)
+    start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]].text)
+    detail = doc.text[start:end].strip(" ,;:" + _QUOTES)
+    named = topic_table().find(detail)
+    topic = named[0] if named else (topics[0] if topics else _OTHER_TOPIC)
+    return Condition(topic=topic, detail=detail, start=start, end=end, state=state)
 
 
 def _dedupe(found: list[Condition]) -> tuple[Condition, ...]:

@@ -1,4 +1,4 @@
-"""The signal components by name (``rules`` for now; trained models register here too)."""
+"""The signal components by name: ``rules``, ``trained`` and ``combined``."""
 
 from __future__ import annotations
 
@@ -24,3 +24,50 @@ class RuleSignals:
 @signal_factory("rules")
 def make_rules() -> RuleSignals:
     return RuleSignals()
+
+
+def _overlaps(a: Signal, b: Signal) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@dataclass(frozen=True, slots=True)
+class TrainedSignals:
+    """The trained signal model (``learned``); the rules run inside it as features."""
+
+    name: str = "trained"
+
+    def __call__(self, parsed: ParsedDocument, attributions: Sequence[Attribution]) -> list[Signal]:
+        from newstrace.extract.signals import learned
+
+        rules = list(extract_signals(parsed, attributions))
+        decisions = learned.predict(learned.load(), parsed, attributions, rules)
+        return learned.set_annotations(decisions, parsed, attributions, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class CombinedSignals:
+    """The trained model's signals, plus each rule signal that no trained signal of the
+    same actor and type overlaps: the rules keep what they alone find (the extended
+    types, the story's fixed phrases), the model adds what no word list names."""
+
+    name: str = "combined"
+
+    def __call__(self, parsed: ParsedDocument, attributions: Sequence[Attribution]) -> list[Signal]:
+        from newstrace.extract.signals import learned
+
+        rules = list(extract_signals(parsed, attributions))
+        decisions = learned.predict(learned.load(), parsed, attributions, rules)
+        trained = learned.set_annotations(decisions, parsed, attributions, self.name)
+        kept = [s for s in rules if not any(
+            t.actor == s.actor and t.type == s.type and _overlaps(t, s) for t in trained)]
+        return sorted([*trained, *kept], key=lambda s: (s.start, s.end, s.actor, s.type))
+
+
+@signal_factory("trained")
+def make_trained() -> TrainedSignals:
+    return TrainedSignals()
+
+
+@signal_factory("combined")
+def make_combined() -> CombinedSignals:
+    return CombinedSignals()

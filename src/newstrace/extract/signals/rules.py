@@ -80,13 +80,13 @@ def _antecedent_text(trig: Trigger) -> str:
     return str(noun.doc[start: noun.i + 1].text)
 
 
-def _named(ref: ActorRef | None, resolver: ActorResolver) -> ActorRef | None:
+def named_ref(ref: ActorRef | None, resolver: ActorResolver) -> ActorRef | None:
     if ref is None or ref.known:
         return ref
     return replace(ref, canonical=resolver.plain_name(ref.canonical))
 
 
-def _speaks_for(speaker: ActorRef | None, actor: ActorRef, *, stated: bool) -> bool:
+def speaks_for(speaker: ActorRef | None, actor: ActorRef, *, stated: bool) -> bool:
     """True when ``speaker`` talks about a body it belongs to (Putin about Russia).
 
     A stated intention of another body of the speaker's state ("Putin said
@@ -116,7 +116,7 @@ def _advises_self(trig: Trigger, actor: ActorRef, resolver: ActorResolver) -> bo
     ref = resolver.mention(subj, speaker=actor)
     if ref is None:
         return True  # "the principles must be valid": no one is asked for anything
-    return ref.canonical == actor.canonical or _speaks_for(actor, ref, stated=True)
+    return ref.canonical == actor.canonical or speaks_for(actor, ref, stated=True)
 
 
 def _is_negated(trig: Trigger, lex: Lexicon) -> bool:
@@ -148,7 +148,7 @@ _ANAPHORIC = frozenset({"the", "they", "he", "she", "this", "that"})
 _SIDE_LOOKBACK = 3
 
 
-def _with_side(speaker: ActorRef | None, att: Attribution | None,
+def with_side(speaker: ActorRef | None, att: Attribution | None,
                attributions: Sequence[Attribution], resolver: ActorResolver) -> ActorRef | None:
     """An unknown speaker referred back to ("the source", "they") gets the state of
     the nearest earlier speaker written with a demonym ("a senior Russian source"),
@@ -213,8 +213,8 @@ def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequ
     if trig.rule.negation == "drop" and trig.char_span is None and is_negated(trig, lex):
         return []  # "no doubt", "can't disagree": a negated doubt doubts nothing
     att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=parsed.text)
-    speaker = resolver.frame_speaker(tok) or _with_side(
-        _named(speaker_ref(att), resolver), att, attributions, resolver)
+    speaker = resolver.frame_speaker(tok) or with_side(
+        named_ref(speaker_ref(att), resolver), att, attributions, resolver)
     actor = resolver.agent(trig, speaker)
     if trig.rule.actor == "speaker":
         actor = resolver.perspective(tok, speaker) or actor
@@ -222,7 +222,7 @@ def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequ
         return []
     future = is_future(trig, lex)
     group = resolver.members(trig, speaker) if trig.rule.actor != "speaker" else []
-    if not group and _speaks_for(speaker, actor, stated=future) and speaker is not None:
+    if not group and speaks_for(speaker, actor, stated=future) and speaker is not None:
         actor = speaker
     out: list[Signal] = []
     negated = _is_negated(trig, lex) or is_hard(tok)
@@ -231,7 +231,7 @@ def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequ
                                              for t, _ in types):
         # a demand of a requirement only when one is named ("could not accept her
         # diploma without showing support" asks for nothing): else the act as it is
-        made = _signal(trig, types[-1][0], types[-1][1], actor, att, sent, parsed, resolver,
+        made = make_signal(trig, types[-1][0], types[-1][1], actor, att, sent, parsed, resolver,
                        times, lex, negated=negated, context=context)
         if not _names_requirement(made):
             types = [polarity(trig, lex)]
@@ -242,7 +242,7 @@ def _build(trig: Trigger, sent: Span, parsed: ParsedDocument, attributions: Sequ
                 return []  # a forecast of someone's act is not a signal
             typ = trig.rule.future_type
         for who in group or [actor]:
-            out.append(_signal(trig, typ, pol, who, att, sent, parsed, resolver, times, lex,
+            out.append(make_signal(trig, typ, pol, who, att, sent, parsed, resolver, times, lex,
                                negated=negated, context=context,
                                folded=folded if typ == trig.type else None))
     if trig.rule.restrictive:
@@ -255,7 +255,7 @@ def _names_requirement(s: Signal) -> bool:
     return any(c.state != "none" for c in s.conditions)
 
 
-def _signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attribution | None,
+def make_signal(trig: Trigger, typ: str, pol: Polarity, actor: ActorRef, att: Attribution | None,
             sent: Span, parsed: ParsedDocument, resolver: ActorResolver, times: list[TimedToken],
             lex: Lexicon, *, negated: bool = False, context: tuple[str, ...] = (),
             folded: Trigger | None = None) -> Signal:

@@ -10,6 +10,12 @@ the caller): at its sentence, and a denial or doubt at the sentences before it
 type itself implies (an intention to negotiate is about negotiations) is kept
 only when nothing more specific is found: "ready for ceasefire talks" is about
 the ceasefire.
+
+Beyond the packaged topics (the war's, and generic ones of any story:
+diplomacy, trade, sanctions, hostages, nuclear, humanitarian, elections,
+terrorism), a user's knowledge folder adds a story's own topics
+(``topics.toml``: ``[[topic]] name, words``); they are matched after the
+packaged ones, as whole words.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from newstrace.knowledge import packs
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.records import TOPICS
 
@@ -41,6 +48,10 @@ def topic_table() -> TopicTable:
             raise ValueError(f"topics.toml: unknown topic {name!r}")
         rx = re.compile(r"(?<![\w-])(?:" + "|".join(row.get("patterns", ())) + r")(?![\w-])", re.I)
         patterns.append((name, rx))
+    for user in packs.topics():
+        if user.words:
+            words = "|".join(re.escape(w) for w in user.words)
+            patterns.append((user.name, re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I)))
     defaults = {k: tuple(v) for k, v in data.get("defaults", {}).items()}
     implied = {k: frozenset(v) for k, v in data.get("implied", {}).items()}
     return TopicTable(patterns=tuple(patterns), defaults=defaults, implied=implied)
