@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from newstrace.store.database import Store
@@ -27,3 +29,17 @@ def snapshot(store: Store) -> dict[str, set[tuple[Any, ...]]]:
     """IDs and counts of everything ingest and linking write (not times or paths of the run)."""
     with store.engine.connect() as conn:
         return {name: {tuple(r) for r in conn.execute(text(sql))} for name, sql in _TABLES.items()}
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One write time for every document: a claim's ID hashes its first-stored member, so two
+    runs compared ID for ID must not differ only in which second each document was written."""
+    from newstrace.store import writer
+
+    class _Fixed(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> _Fixed:
+            return cls(2026, 1, 1, tzinfo=tz)
+
+    monkeypatch.setattr(writer, "datetime", _Fixed)

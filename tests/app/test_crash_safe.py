@@ -29,6 +29,7 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.usefixtures("fixed_clock")
 def test_a_run_killed_before_linking_is_finished_by_the_next_ingest(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _folder(tmp_path)
@@ -37,15 +38,14 @@ def test_a_run_killed_before_linking_is_finished_by_the_next_ingest(
     def killed(*args: object, **kwargs: object) -> int:
         raise KeyboardInterrupt  # the process dies while linking
 
-    monkeypatch.setattr(claim_build, "rebuild_claims", killed)
-    with pytest.raises(KeyboardInterrupt):
+    with monkeypatch.context() as patched, pytest.raises(KeyboardInterrupt):
+        patched.setattr(claim_build, "rebuild_claims", killed)
         store.ingest([folder], n_process=1)
     with store.engine.connect() as conn:
         assert len(pending_ids(conn)) == 8  # every written document still waits for its links
         # the link transaction rolled back as a whole: no half-built copy groups or actor links
         assert conn.execute(text("SELECT COUNT(*) FROM copy_members")).scalar() == 0
         assert conn.execute(text("SELECT COUNT(*) FROM signal_actors")).scalar() == 0
-    monkeypatch.undo()
 
     again = store.ingest([folder], n_process=1)  # nothing new to read: it only finishes the links
     assert again.added == [] and len(again.unchanged) == 8

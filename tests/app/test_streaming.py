@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "corpus"
 
 
+@pytest.mark.usefixtures("fixed_clock")
 def test_worker_pool_gives_the_same_ids_and_counts_as_one_process(tmp_path: Path) -> None:
     one = newstrace.open(tmp_path / "one.db")
     two = newstrace.open(tmp_path / "two.db")
