@@ -39,6 +39,7 @@ _NUMBER = re.compile(r"\d")
 WILDCARD = "*"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A lower-cased word with one common inflection removed ("denied" → "deny", "hoaxes" → "hoax")."""
     w = word.lower()
@@ -73,6 +74,7 @@ class ContentWords:
     names: frozenset[str]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def content_words(text: str) -> ContentWords:
     """Stems of non-stopword tokens; a token capitalised past the first position or with a digit is a name."""
     stems: set[str] = set()
