@@ -30,8 +30,8 @@ import numpy as np
 import numpy.typing as npt
 
 import newstrace
+from newstrace.link.claim_build import load_claim_signals
 from newstrace.link.claims import ClaimSignal, cluster_signals
-from newstrace.store.claims_store import load_claim_signals
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-2022-2024"

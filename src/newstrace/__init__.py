@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from newstrace.store import Store
+    from newstrace.app.workspace import Workspace
 
 
 def _knowledge(knowledge: Sequence[str | Path] | str | Path | None, packs: str | None) -> None:
@@ -30,19 +30,20 @@ def _knowledge(knowledge: Sequence[str | Path] | str | Path | None, packs: str |
 
 def open(path: str | Path = "newstrace.db", *,
          knowledge: Sequence[str | Path] | str | Path | None = None,
-         packs: str | None = None) -> Store:
-    """Open (or create) a newstrace store: a SQLite file path, or a ``postgresql://user@host/db``
-    URL of a database on a PostgreSQL server (created empty by its owner; see docs/scale.md).
+         packs: str | None = None) -> Workspace:
+    """Open (or create) a newstrace store, with the ingest and link services: a SQLite
+    file path, or a ``postgresql://user@host/db`` URL of a database on a PostgreSQL
+    server (created empty by its owner; see docs/scale.md).
 
     ``knowledge``: folder(s) of your own actors, outlets and topics (see
     docs/knowledge.md); ``packs``: packaged packs, "all" (default) or "none". Both
     apply to the whole process, as the CLI's ``--knowledge`` and ``--packs`` do.
     """
-    from newstrace.store import Store
+    from newstrace.app.workspace import Workspace
 
     _knowledge(knowledge, packs)
 
-    return Store(path)
+    return Workspace(path)
 
 
 def extract_documents(paths: list[str | Path], *, model: str | None = None,

@@ -37,6 +37,9 @@ class Errors(StrEnum):
     E052 = "Unknown knowledge pack(s) {name}; packaged packs: {known}"
     E053 = "Knowledge file {path} is invalid: {detail}"
     E054 = "Knowledge file {path}: '{value}' is not a valid {field} (allowed: {allowed})"
+    # E060–E069: the application layer (ingest, reprocess and link services)
+    E060 = "Input changed while it was being ingested (its text is not the one first read); ingest it again"
+
     # E070–E079: store backends (SQLite file, PostgreSQL server) and concurrent writers
     E070 = "Store URL {url} is not supported: use a SQLite file path or postgresql://user@host/db"
     E071 = "Could not open the store at {url}: {detail}"

@@ -34,3 +34,8 @@ def item_id(kind: str, document: str, start: int, end: int, *key: object) -> str
 def actor_id(canonical: str) -> str:
     """ID of an actor from its canonical (or longest written) name, case-folded."""
     return "p" + _digest("actor", " ".join(canonical.casefold().split()), size=12)
+
+
+def copy_group_id(original: str) -> str:
+    """ID of a copy group: a hash of its original's doc_id, nothing else (so a rebuild keeps it)."""
+    return "g" + hashlib.sha256(f"copies\x1f{original}".encode()).hexdigest()[:16]

@@ -48,35 +48,56 @@ def run(
     *,
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    n_process: int = 1,
+    n_process: int | None = 1,
     boilerplate: Boilerplate | None = None,
 ) -> Iterator[ExtractedDocument | Rejected]:
-    """Process documents in batches, yielding results in input order.
+    """Process documents as a stream, yielding results in input order.
 
-    ``boilerplate`` is the learned-furniture model; by default it is learned
-    from the inputs themselves (which are then read into memory first).
+    At most a few batches are held at a time. ``n_process`` above 1 runs the
+    stages in a pool of worker processes started once for the whole stream
+    (``newstrace.parallel``); ``None`` picks the machine's cores (at most 2)
+    once the stream proves longer than a few batches. ``boilerplate`` is the
+    learned-furniture model; by default it is learned from the inputs themselves
+    (which are then read into memory first: pass a model learned by
+    ``learn_boilerplate`` to stream).
     """
     if boilerplate is None:
         items = list(items)
         boilerplate = Boilerplate.learn(i for i in items if isinstance(i, RawDocument))
+    if n_process != 1:
+        from newstrace.parallel import run_parallel
+
+        yield from run_parallel(items, model=model, batch_size=batch_size, n_process=n_process,
+                                boilerplate=boilerplate)
+        return
+    yield from run_serial(items, model=model, batch_size=batch_size, boilerplate=boilerplate)
+
+
+def run_serial(
+    items: Iterable[RawDocument | Rejected], *, model: str | None, batch_size: int, boilerplate: Boilerplate,
+) -> Iterator[ExtractedDocument | Rejected]:
+    """The stages in this process, one parse batch at a time."""
     batch: list[RawDocument | Rejected] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process,
-                                  boilerplate=boilerplate)
+            yield from run_batch(batch, model=model, batch_size=batch_size, boilerplate=boilerplate)
             batch = []
     if batch:
-        yield from _run_batch(batch, model=model, batch_size=batch_size, n_process=n_process,
-                              boilerplate=boilerplate)
+        yield from run_batch(batch, model=model, batch_size=batch_size, boilerplate=boilerplate)
+
+
+def learn_boilerplate(items: Iterable[RawDocument | Rejected]) -> Boilerplate:
+    """Learn the furniture model in one streaming pass, keeping counts but no texts."""
+    return Boilerplate.learn(i for i in items if isinstance(i, RawDocument))
 
 
 def _parse_all(
-    docs: list[DatedDocument], *, model: str | None, batch_size: int, n_process: int
+    docs: list[DatedDocument], *, model: str | None, batch_size: int
 ) -> dict[int, ParsedDocument | Exception]:
     """Parse in one batch; if the batch fails, parse one by one so only the bad document is lost."""
     try:
-        return {id(p.dated): p for p in parse(docs, model=model, batch_size=batch_size, n_process=n_process)}
+        return {id(p.dated): p for p in parse(docs, model=model, batch_size=batch_size)}
     except Exception:  # fall back to isolate the document that breaks the parser
         out: dict[int, ParsedDocument | Exception] = {}
         for d in docs:
@@ -87,10 +108,10 @@ def _parse_all(
         return out
 
 
-def _run_batch(
-    batch: list[RawDocument | Rejected], *, model: str | None, batch_size: int, n_process: int,
-    boilerplate: Boilerplate,
+def run_batch(
+    batch: list[RawDocument | Rejected], *, model: str | None, batch_size: int, boilerplate: Boilerplate,
 ) -> Iterator[ExtractedDocument | Rejected]:
+    """One batch through every stage in this process (a worker of the pool runs the same)."""
     limit = int(load_model(model).max_length)
     prepared: list[DatedDocument | Rejected] = []
     for entry in batch:
@@ -101,7 +122,7 @@ def _run_batch(
                              "E017", raw.source_path)
         prepared.append(ready)
     english = [p for p in prepared if isinstance(p, DatedDocument) and p.clean.language == "en"]
-    parsed = _parse_all(english, model=model, batch_size=batch_size, n_process=n_process)
+    parsed = _parse_all(english, model=model, batch_size=batch_size)
     for doc in prepared:
         if isinstance(doc, Rejected):
             yield doc

@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 import newstrace
 from newstrace.cli.claims_cmd import claims as claims_command
+from newstrace.link.claim_build import rebuild_claims
 from newstrace.link.claim_links import Answer, ClaimTarget, MemberPlace, claim_status, link_answers
 from newstrace.link.claims import ClaimSignal, cluster_signals, content_words, day_span, signal_day
 from newstrace.link.shared_text import verbatim_groups
@@ -29,7 +30,7 @@ from newstrace.link.stance import PreparedArticle, prepare_article, relate
 from newstrace.nlp.embeddings import embed
 from newstrace.store import Store
 from newstrace.store.claim_rows import ClaimRow
-from newstrace.store.claims_store import claims_of_signal, rebuild_claims
+from newstrace.store.claims_store import claims_of_signal
 
 WriteJsonl = Callable[[Path, list[dict[str, Any]]], Path]
 

@@ -35,7 +35,7 @@ from newstrace.errors import NewstraceError
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from newstrace.store.database import Store
+    from newstrace.app.workspace import Workspace
     from newstrace.store.rows import DocumentRow, IngestReport
 
 T = TypeVar("T")
@@ -133,7 +133,7 @@ def with_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -
         return work(tick)
 
 
-def open_store(db: str | None) -> Store:
+def open_store(db: str | None) -> Workspace:
     """An existing store (E101 when there is none: only ingest creates one)."""
     import newstrace
 
@@ -148,7 +148,8 @@ def ingest(
     db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
-    processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
+    processes: Annotated[int | None, typer.Option(
+        help="Worker processes (default: both cores once the input is longer than a few batches).")] = None,
     max_mb: Annotated[float, typer.Option(help="Reject input files larger than this (MB).")] = 20.0,
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Let URLs reach loopback, private and link-local addresses.")] = False,
@@ -192,7 +193,8 @@ def reprocess(
     db: DbOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 24,
-    processes: Annotated[int, typer.Option(help="spaCy processes.")] = 1,
+    processes: Annotated[int | None, typer.Option(
+        help="Worker processes (default: both cores once the store is larger than a few batches).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run the current pipeline again over every stored document (after upgrading newstrace)."""
@@ -208,6 +210,19 @@ def reprocess(
         for r in report.rejected:
             console.print(f"kept {r.source_path or r.name}: {r.reason}", markup=False, style="yellow")
     raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+@friendly
+def relink(db: DbOpt = None) -> None:
+    """Rebuild every link (actors, copy groups, claims) from the stored documents."""
+    import time
+
+    store = open_store(db)
+    started = time.monotonic()
+    store.relink()
+    console.print(f"relinked {store.count_documents()} documents in {time.monotonic() - started:.1f} s "
+                  f"→ {store.path}", markup=False)
 
 
 @app.command()
@@ -338,7 +353,9 @@ def timeline(
     store = open_store(db)
     canonical = checks.check_actor(store, actor)
     assert canonical is not None
-    entries = store.timeline(canonical, topic=topic, since=since, until=until)
+    from newstrace.timeline import build_timeline
+
+    entries = build_timeline(store, actor=canonical, topic=topic, since=since, until=until)
     if as_json:
         _print_json({"actor": canonical, "entries": entries.to_dicts()})
         return

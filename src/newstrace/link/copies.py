@@ -57,6 +57,7 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from newstrace import ids
 from newstrace.knowledge import outlets
 from newstrace.knowledge.datafiles import load_toml
 from newstrace.link.minhash_lsh import Features, LSHIndex
@@ -199,7 +200,7 @@ caller holds the texts (or embeddings cached by doc ID), the index does not.
 
 def group_id(original: str) -> str:
     """ID of a copy group: a hash of its original's doc_id, nothing else."""
-    return "g" + hashlib.sha256(f"copies\x1f{original}".encode()).hexdigest()[:16]
+    return ids.copy_group_id(original)
 
 
 # --------------------------------------------------------------------------- features

@@ -11,7 +11,7 @@ alignment only needs rough sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -35,8 +35,10 @@ def alignment(a: Vectors, b: Vectors) -> float:
     return float(np.mean(np.max(short @ long_.T, axis=1)))
 
 
-def embedding_confirmer(texts: Mapping[str, str]) -> PairConfirmer:
-    """A ``PairConfirmer`` over the given texts; embeddings are computed once per document."""
+def embedding_confirmer(texts: Mapping[str, str], *,
+                        embedder: Callable[[Sequence[str]], Vectors] | None = None) -> PairConfirmer:
+    """A ``PairConfirmer`` over the given texts; embeddings are computed once per document
+    (``embedder``, e.g. one that reads a store's cache, replaces the plain ``embed``)."""
     settings = load_toml("link/copies.toml").get("confirm", {})
     threshold = float(settings.get("min_alignment", 0.75))
     min_chars = int(settings.get("min_sentence_chars", 40))
@@ -44,7 +46,7 @@ def embedding_confirmer(texts: Mapping[str, str]) -> PairConfirmer:
 
     def vectors(doc_id: str) -> Vectors:
         if doc_id not in cache:
-            cache[doc_id] = embed(sentences(texts.get(doc_id, ""), min_chars=min_chars))
+            cache[doc_id] = (embedder or embed)(sentences(texts.get(doc_id, ""), min_chars=min_chars))
         return cache[doc_id]
 
     def confirm(a: str, b: str, link: CopyLink) -> float | None:

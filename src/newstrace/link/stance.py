@@ -35,9 +35,10 @@ Cue lists and every threshold live in ``data/link/stance.toml``.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -147,12 +148,27 @@ class _Axis:
     middle: Vectors
 
 
+_PROTOTYPE_EMBEDDER: list[Callable[[Sequence[str]], Vectors]] = []
+
+
+@contextlib.contextmanager
+def prototype_embedder(embedder: Callable[[Sequence[str]], Vectors]) -> Iterator[None]:
+    """Embed the prototype sentences with ``embedder`` inside the block (e.g. a store's cache,
+    so a link run with every text cached never loads the embedding model)."""
+    _PROTOTYPE_EMBEDDER.append(embedder)
+    try:
+        yield
+    finally:
+        _PROTOTYPE_EMBEDDER.pop()
+
+
 @functools.lru_cache(maxsize=2)
 def _axis(relpath: str) -> _Axis | None:
     if not relpath:
         return None
-    from newstrace.nlp.embeddings import embed
+    from newstrace.nlp.embeddings import embed as plain
 
+    embed = _PROTOTYPE_EMBEDDER[-1] if _PROTOTYPE_EMBEDDER else plain
     data = load_toml(relpath)
     refuting = embed([str(s) for s in data["refuting"]]).mean(axis=0)
     reporting = embed([str(s) for s in data["reporting"]]).mean(axis=0)

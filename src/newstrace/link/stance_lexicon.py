@@ -9,11 +9,29 @@ form ("deny") match their inflected forms ("denied", "denies").
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from spaCy's data module without importing spaCy itself
+    (``import spacy.lang.en.stop_words`` runs spaCy's package init, seconds of start-up)."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location("_newstrace_en_stop_words", path)
+    if module_spec is None or module_spec.loader is None:
+        return frozenset()
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
 
 _TOKEN = re.compile(r"n't|[^\W_]+(?:[.'][^\W_]+)*")
 _NT = re.compile(r"(?<=\w)n't\b", re.IGNORECASE)
@@ -21,6 +39,7 @@ _NUMBER = re.compile(r"\d")
 WILDCARD = "*"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A lower-cased word with one common inflection removed ("denied" → "deny", "hoaxes" → "hoax")."""
     w = word.lower()
@@ -55,13 +74,14 @@ class ContentWords:
     names: frozenset[str]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def content_words(text: str) -> ContentWords:
     """Stems of non-stopword tokens; a token capitalised past the first position or with a digit is a name."""
     stems: set[str] = set()
     names: set[str] = set()
     for i, tok in enumerate(tokens(text)):
         low = tok.lower()
-        if low in STOP_WORDS or len(low) < 2 or low == "n't":
+        if low in stop_words() or len(low) < 2 or low == "n't":
             continue
         s = stem(low)
         stems.add(s)

@@ -38,9 +38,10 @@ class Report:
 
 def gather(store: Store, actor: str, topic: str | None = None) -> Report:
     from newstrace.serve.chart import timeline_chart
+    from newstrace.timeline import build_timeline
     from newstrace.timeline.shifts import actor_shifts
 
-    entries = list(store.timeline(actor, topic=topic))
+    entries = list(build_timeline(store, actor=actor, topic=topic))
     streams = list(actor_shifts(store, actor=actor, topic=topic))
     chart = str(timeline_chart([(actor, entries, streams)], link=False))
     counts: Counter[tuple[str, str]] = Counter()

@@ -1,6 +1,6 @@
 """``POST /documents``: one article through exactly the pipeline ``newstrace ingest`` runs.
 
-The article is written as a one-line JSONL batch and handed to ``Store.ingest``,
+The article is written as a one-line JSONL batch and handed to ``Workspace.ingest``,
 so it gets the same cleaning, dating, extraction, linking, and the same numbered
 rejections (E002 empty, E009 no body text …). A URL is fetched here first.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from newstrace.serve.errors import ApiError
 
 if TYPE_CHECKING:
-    from newstrace.store.database import Store
+    from newstrace.app.workspace import Workspace
     from newstrace.store.rows import IngestReport
 
 MAX_FETCH_BYTES = 10 * 1024 * 1024
@@ -40,7 +40,7 @@ def fetch(url: str) -> str:
     return doc.text
 
 
-def ingest_one(store: Store, doc: dict[str, Any]) -> IngestReport:
+def ingest_one(store: Workspace, doc: dict[str, Any]) -> IngestReport:
     """Ingest one article given as text, html or url (exactly one)."""
     given = [k for k in ("text", "html", "url") if doc.get(k)]
     if given not in (["text"], ["html"], ["url"], ["html", "url"], ["text", "url"]):

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from newstrace.app.workspace import Workspace
     from newstrace.store.catalog import NameCount
     from newstrace.store.claim_rows import ClaimRow
-    from newstrace.store.database import Store
     from newstrace.store.rows import AttributionRow, DocumentRow, SignalRow
     from newstrace.timeline.build import TimelineEntry
     from newstrace.timeline.shifts import PositionTimeline
@@ -32,7 +32,7 @@ class Service:
         import newstrace
         from newstrace.store.search import ensure_index
 
-        self.store: Store = newstrace.open(db)
+        self.store: Workspace = newstrace.open(db)
         self.path = db
         self.generation = 0
         self._memo: dict[tuple[Hashable, ...], Any] = {}

@@ -1,27 +1,25 @@
-"""The store: ingest, persist and query extracted documents, in SQLite or PostgreSQL.
+"""The store: persist and query extracted documents, in SQLite or PostgreSQL.
 
 A path names a SQLite file (WAL mode, so readers never block a writer); a
 ``postgresql://`` URL names a database on a server (``store/engine.py``). Each
 document is written in its own transaction, retried when another writer was in the
-way, so a failure loses only that document. The class is the Python API a notebook
-uses (``newstrace.open``).
+way, so a failure loses only that document. ``newstrace.open`` returns
+``newstrace.app.Workspace``, this class plus ingest, reprocess, linking and timelines.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from newstrace import ids
 from newstrace.errors import Errors, NewstraceError
-from newstrace.ingest.readers import DEFAULT_MAX_BYTES
 from newstrace.knowledge import actors
-from newstrace.nlp.model import DEFAULT_BATCH_SIZE
 from newstrace.records import ExtractedDocument, RawDocument, Rejected
 from newstrace.store.claim_rows import ClaimRow
 from newstrace.store.engine import display, is_url, make_engine
@@ -31,20 +29,13 @@ from newstrace.store.rows import (
     AttributionRow,
     CopyGroupRow,
     DocumentRow,
-    IngestReport,
     Rejection,
     Rows,
     SignalRow,
 )
 
-if TYPE_CHECKING:
-    from newstrace.clean.boilerplate import Boilerplate
-    from newstrace.ingest.fetch import Fetcher, FetchPolicy
-
-Progress = Callable[[int, int], None]
-Runner = Callable[..., Iterable[ExtractedDocument | Rejected]]
-# The pipeline, linking and claims modules are imported inside the methods that need them, so
-# that opening a store to query it does not import spaCy (issue 14: CLI start-up under 1 s).
+# Reading, processing and linking live in the application layer (``newstrace.app``), which
+# drives this class; the store only persists and queries, so opening it imports no spaCy.
 
 # Evidence and sentence cut from the stored cleaned text inside SQLite, so a
 # query never ships whole documents to Python (substr is 1-based).
@@ -61,8 +52,10 @@ def _where(clauses: list[str]) -> str:
 def _write_extracted(conn: Connection, item: ExtractedDocument) -> bool:
     """Write a processed document with the status its language and problems give it;
     False when the same content was already stored (then only this input is added)."""
+    from newstrace.store.link_state import mark_pending
     from newstrace.store.writer import write_document
 
+    mark_pending(conn, item.dated.clean.raw.doc_id)
     lang = item.dated.clean.language
     if item.problem:
         return write_document(conn, item, status="failed", status_reason=item.problem)
@@ -129,192 +122,68 @@ class Store:
 
         return retrying(write, where=self.location)
 
-    def reprocess(
-        self,
-        *,
-        model: str | None = None,
-        batch_size: int = DEFAULT_BATCH_SIZE,
-        n_process: int = 1,
-        progress: Progress | None = None,
-    ) -> IngestReport:
-        """Run the current pipeline again over every stored document and replace what it derived.
-
-        For an upgraded newstrace: ingest skips known content, so new extractors
-        reach old documents only this way. The stored input text is the input, so
-        document and item IDs stay the same. Each document is replaced in its own
-        transaction; a document that now fails is kept as it was and reported.
-        """
-        from newstrace import pipeline
+    def replace(self, item: ExtractedDocument) -> None:
+        """Replace a stored document by its reprocessed result in one transaction (its inputs kept)."""
         from newstrace.store.writer import delete_document, restore_sources
 
-        report = IngestReport()
-        raws = self._stored_inputs()
-        boilerplate = self._learn_boilerplate(raws)
-        if progress:
-            progress(0, len(raws))
-        results = pipeline.run(list(raws), model=model, batch_size=batch_size, n_process=n_process,
-                               boilerplate=boilerplate)
-        for done, (raw, result) in enumerate(zip(raws, results, strict=True), start=1):
-            if isinstance(result, Rejected):
-                report.rejected.append(Rejection(raw.name, raw.source_path or "", result.code,
-                                                 f"kept as stored: {result.reason}"))
-            else:
-                try:
-                    with self.engine.begin() as conn:
-                        sources = delete_document(conn, raw.doc_id)
-                        _write_extracted(conn, result)
-                        restore_sources(conn, sources)
-                    report.added.append(raw.name)
-                except Exception as exc:  # the transaction rolled back: the old rows stand
-                    report.rejected.append(Rejection(raw.name, raw.source_path or "", "E010",
-                                                     Errors.E010.format_msg(detail=exc)))
-            if progress:
-                progress(done, len(raws))
-        if report.added:
-            self.link()
-        return report
+        with self.engine.begin() as conn:
+            sources = delete_document(conn, item.dated.clean.raw.doc_id)
+            _write_extracted(conn, item)
+            restore_sources(conn, sources)
 
-    def link(self) -> None:
-        """The link stage over the whole store, in one transaction: actors, copies, then claims
-        (claims count copies once, so they come after)."""
-        from newstrace.link import link_actors, link_copies
-        from newstrace.store.claims_store import rebuild_claims
+    def add_sources(self, inputs: Iterable[RawDocument]) -> None:
+        """Record more inputs that carried already-stored texts (one transaction)."""
+        from newstrace.store.writer import write_source
 
         with self.engine.begin() as conn:
-            link_actors(conn)
-            link_copies(conn)
-            rebuild_claims(conn)
+            for raw in inputs:
+                write_source(conn, raw)
 
-    def _stored_inputs(self) -> list[RawDocument]:
-        """Every stored document's input, rebuilt as it was first read."""
-        meta: dict[str, tuple[str | None, str | None]] = {}
-        for r in self._fetch("SELECT doc_id, source_path, outlet, published FROM document_sources "
-                             "ORDER BY doc_id, source_path", {}):
-            meta.setdefault(r["doc_id"], (r["outlet"], r["published"]))
-            meta.setdefault(f"{r['doc_id']}|{r['source_path']}", (r["outlet"], r["published"]))
-        out = []
+    def stored_inputs(self, *, page: int = 200) -> Iterator[RawDocument]:
+        """Every stored document's input, rebuilt as it was first read, a page at a time
+        (so reprocessing a large store never holds every text)."""
+        after: tuple[str, str] = ("", "")
         sql = ("SELECT id, name, source_path, url, format, raw_text, raw_title, extra_json "
-               "FROM documents ORDER BY name, id")
-        for r in self._fetch(sql, {}):
-            # the metadata of the input the document was first read from
-            first = meta.get(r["id"], (None, None))
-            outlet, published = meta.get(f"{r['id']}|{r['source_path'] or ''}", first)
-            out.append(RawDocument(
-                doc_id=r["id"], name=r["name"], text=r["raw_text"], format=r["format"],
-                source_path=r["source_path"], url=r["url"], outlet=outlet, published=published,
-                title=r["raw_title"], extra=json.loads(r["extra_json"])))
-        return out
+               "FROM documents WHERE (name, id) > (:n, :i) ORDER BY name, id LIMIT :k")
+        while True:
+            rows = self._fetch(sql, {"n": after[0], "i": after[1], "k": page})
+            if not rows:
+                return
+            ids_ = [r["id"] for r in rows]
+            marks = ", ".join(f":d{n}" for n in range(len(ids_)))
+            meta: dict[str, tuple[str | None, str | None]] = {}
+            for m in self._fetch("SELECT doc_id, source_path, outlet, published FROM document_sources "
+                                 f"WHERE doc_id IN ({marks}) ORDER BY doc_id, source_path",
+                                 {f"d{n}": v for n, v in enumerate(ids_)}):
+                meta.setdefault(m["doc_id"], (m["outlet"], m["published"]))
+                meta.setdefault(f"{m['doc_id']}|{m['source_path']}", (m["outlet"], m["published"]))
+            for r in rows:
+                # the metadata of the input the document was first read from
+                first = meta.get(r["id"], (None, None))
+                outlet, published = meta.get(f"{r['id']}|{r['source_path'] or ''}", first)
+                yield RawDocument(
+                    doc_id=r["id"], name=r["name"], text=r["raw_text"], format=r["format"],
+                    source_path=r["source_path"], url=r["url"], outlet=outlet, published=published,
+                    title=r["raw_title"], extra=json.loads(r["extra_json"]))
+            after = (rows[-1]["name"], rows[-1]["id"])
 
-    def ingest(
-        self,
-        paths: Iterable[str | Path],
-        *,
-        model: str | None = None,
-        batch_size: int = DEFAULT_BATCH_SIZE,
-        n_process: int = 1,
-        progress: Progress | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        fetch: FetchPolicy | Fetcher | None = None,
-        runner: Runner | None = None,
-    ) -> IngestReport:
-        """Read, process and store every input; already-stored content is left untouched.
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(text("SELECT COUNT(*) FROM documents")).scalar() or 0)
 
-        URLs are fetched under ``fetch`` (``ingest/fetch.py``); ``runner`` replaces
-        ``pipeline.run`` (same arguments, results in input order), e.g. a Dask cluster's
-        (``newstrace.distributed``).
-        """
-        from newstrace import pipeline
-        from newstrace.ingest import read_paths
+    def boilerplate_rows(self, group: str) -> list[tuple[str, str, str]]:
+        """The learned-furniture counts stored for one outlet group: (group, line, fingerprint)."""
+        sql = "SELECT grp, line, fingerprint FROM boilerplate_lines WHERE grp = :g"
+        return [(r["grp"], r["line"], r["fingerprint"]) for r in self._fetch(sql, {"g": group})]
 
-        report = IngestReport()
-        items = list(read_paths(paths, max_bytes=max_bytes, fetch=fetch))
-        raws = [i for i in items if isinstance(i, RawDocument)]
-        known = self.known_ids([r.doc_id for r in raws])
-        todo: list[RawDocument | Rejected] = []
-        first_name: dict[str, str] = {}
-        duplicates: list[RawDocument] = []
-        for item in items:
-            if isinstance(item, RawDocument):
-                if item.doc_id in known:
-                    report.unchanged.append(item.name)
-                    duplicates.append(item)
-                    continue
-                if item.doc_id in first_name:  # same content twice in one batch: stored once
-                    report.unchanged.append(item.name)
-                    report.duplicates[item.source_path or item.name] = first_name[item.doc_id]
-                    duplicates.append(item)
-                    continue
-                first_name[item.doc_id] = item.source_path or item.name
-            todo.append(item)
-        total = len(todo)
-        boilerplate = self._learn_boilerplate([i for i in todo if isinstance(i, RawDocument)])
-        if progress:
-            progress(0, total)
-        results = (runner or pipeline.run)(todo, model=model, batch_size=batch_size, n_process=n_process,
-                                           boilerplate=boilerplate)
-        rejected_ids: dict[str, Rejected] = {}
-        for done, (item, result) in enumerate(zip(todo, results, strict=True), start=1):
-            try:
-                self.add(result)
-            except Exception as exc:  # a store failure loses this document only
-                name = result.name if isinstance(result, Rejected) else result.dated.clean.raw.name
-                result = Rejected(name, Errors.E010.format_msg(detail=exc), "E010", None)
-                self.add(result)
-            if isinstance(result, Rejected):
-                report.rejected.append(
-                    Rejection(result.name, result.source_path or "", result.code, result.reason)
-                )
-                if isinstance(item, RawDocument):
-                    rejected_ids[item.doc_id] = result
-            else:
-                report.added.append(result.dated.clean.raw.name)
-            if progress:
-                progress(done, total)
-        self._record_duplicates(duplicates, rejected_ids, report)
-        if report.added:
-            self.link()
-        return report
-
-    def _record_duplicates(
-        self, duplicates: list[RawDocument], rejected_ids: dict[str, Rejected], report: IngestReport
-    ) -> None:
-        """A copy of a stored text becomes a source of it; a copy of a rejected text is rejected too."""
-        from newstrace.store.writer import write_rejection, write_source
-
-        if not duplicates:
-            return
+    def add_boilerplate_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
         with self.engine.begin() as conn:
-            for dup in duplicates:
-                first = rejected_ids.get(dup.doc_id)
-                if first is None:
-                    write_source(conn, dup)
-                    continue
-                rej = Rejected(dup.name, first.reason, first.code, dup.source_path)
-                write_rejection(conn, rej)
-                report.unchanged.remove(dup.name)
-                report.rejected.append(Rejection(rej.name, rej.source_path or "", rej.code, rej.reason))
-
-    def _learn_boilerplate(self, raws: list[RawDocument]) -> Boilerplate:
-        """The stored furniture counts of these documents' outlets, updated with the new documents."""
-        from newstrace.clean.boilerplate import Boilerplate, outlet_key
-
-        model = Boilerplate()
-        groups = sorted({outlet_key(r) for r in raws})
-        with self.engine.begin() as conn:
-            for group in groups:
-                rows = conn.execute(
-                    text("SELECT grp, line, fingerprint FROM boilerplate_lines WHERE grp = :g"),
-                    {"g": group},
-                )
-                model.add((r[0], r[1], r[2]) for r in rows)
-            new = [row for raw in raws for row in model.observe(raw)]
-            for group, line, fp in new:
+            for group, line, fp in rows:
                 conn.execute(
                     text("INSERT INTO boilerplate_lines (grp, line, fingerprint) VALUES (:g, :l, :f) "
                          "ON CONFLICT DO NOTHING"),
                     {"g": group, "l": line, "f": fp},
                 )
-        return model
 
     # ------------------------------------------------------------------ reading
 
@@ -361,8 +230,6 @@ class Store:
 
     def copies(self) -> Rows[CopyGroupRow]:
         """Copy groups: each with its original first and how every member relates to it."""
-        from newstrace.link.copies import group_id
-
         sql = ("SELECT c.group_id, c.original_id, c.original_rule, c.doc_id, c.kind, c.similarity, "
                "d.name, d.outlet, d.published_value FROM copy_members c "
                "JOIN documents d ON d.id = c.doc_id "
@@ -388,7 +255,7 @@ class Store:
         for doc_id, rows in inputs.items():
             g = in_group.get(doc_id)
             if g is None:  # its only copies are inputs with the very same text
-                gid = group_id(doc_id)
+                gid = ids.copy_group_id(doc_id)
                 g = groups[gid] = CopyGroupRow(id=gid, original=doc_id, original_rule="same-text")
                 first = rows[0]
                 g.members.append({"doc_id": doc_id, "name": first["name"], "outlet": first["outlet"],
@@ -546,13 +413,6 @@ class Store:
             if srows:
                 return srows[0]
         raise NewstraceError(Errors.E012, id=item_id)
-
-    def timeline(self, actor: str, *, topic: str | None = None, since: str | None = None,
-                 until: str | None = None) -> Any:
-        from newstrace.timeline import build_timeline
-
-        # since/until: passed through to timeline/ (issue 14: --since/--until on every list)
-        return build_timeline(self, actor=actor, topic=topic, since=since, until=until)
 
     def close(self) -> None:
         self.engine.dispose()

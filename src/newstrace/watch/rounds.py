@@ -17,8 +17,8 @@ from newstrace.records import Rejected
 from newstrace.watch.news import Snapshot, new_events
 
 if TYPE_CHECKING:
+    from newstrace.app.workspace import Workspace
     from newstrace.ingest.fetch import Fetcher
-    from newstrace.store.database import Store
     from newstrace.store.rows import IngestReport
     from newstrace.watch.state import WatchState
 
@@ -45,7 +45,7 @@ def _retry_later(code: str, reason: str) -> bool:
 
 
 def run_round(
-    number: int, store: Store, feeds: list[str], state: WatchState, fetcher: Fetcher, *,
+    number: int, store: Workspace, feeds: list[str], state: WatchState, fetcher: Fetcher, *,
     follow: list[str], model: str | None = None,
 ) -> RoundResult:
     result = RoundResult(number)
