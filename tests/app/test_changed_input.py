@@ -24,7 +24,8 @@ def test_a_file_rewritten_between_the_passes_is_rejected_with_e060(
     second = _doc("Envoy Tomas Reel said on Tuesday that the talks had collapsed.\n")
     reads: list[int] = []
 
-    def read(paths: list[str | Path], max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    def read(paths: list[str | Path], max_bytes: int,
+             fetch: object = None) -> Iterator[RawDocument | Rejected]:
         reads.append(1)
         yield first if len(reads) == 1 else second  # the file changed after the first pass
 

@@ -71,6 +71,13 @@ def test_bad_duration_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "soon" in result.output
 
 
+@pytest.fixture(autouse=True)
+def _rule_signals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rounds' reports are checked over known signals: the rule extractor keeps them
+    apart from the trained model's weights (whose own tests are in tests/extract)."""
+    monkeypatch.setenv("NEWSTRACE_SIGNALS", "rules")
+
+
 def test_watch_two_rounds_then_a_new_entry(site, tmp_path: Path) -> None:
     base = site.url("")
     site.add("/a.html", GUARANTEES)

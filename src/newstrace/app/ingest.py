@@ -45,16 +45,22 @@ class _Plan:
     boilerplate: Boilerplate
 
 
+def _read(paths: list[str | Path], max_bytes: int,
+          fetch: FetchPolicy | Fetcher | None = None) -> Iterator[RawDocument | Rejected]:
+    from newstrace.ingest import read_paths
+
+    return read_paths(paths, max_bytes=max_bytes, fetch=fetch)
+
+
 def _reader(paths: list[str | Path], max_bytes: int, fetch: FetchPolicy | Fetcher | None) -> Reader:
     """How to read the inputs, once per pass. Fetched pages are read once and kept for
     the second pass (a page is not fetched twice); files are read again."""
-    from newstrace.ingest import read_paths
     from newstrace.ingest.web import is_url
 
     if any(is_url(p) for p in paths):
-        kept = list(read_paths(paths, max_bytes=max_bytes, fetch=fetch))
+        kept = list(_read(paths, max_bytes, fetch))
         return lambda: iter(kept)
-    return lambda: read_paths(paths, max_bytes=max_bytes, fetch=fetch)
+    return lambda: _read(paths, max_bytes, fetch)
 
 
 def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list[RawDocument | Rejected]]:

@@ -88,7 +88,7 @@ def _acceptance(args: argparse.Namespace) -> int:
 
 def _signals(args: argparse.Namespace) -> int:
     from newstrace.extract.signals.learned import SHIPPED as SIGNALS_SHIPPED
-    from newstrace.train.signals import examples, fit_model, subset, tune
+    from newstrace.train.signals import examples, fit_model, subset, tune, tune_combined
 
     train_files, dev_files = sorted(ANNOTATIONS.glob("*.train.json")), sorted(ANNOTATIONS.glob("*.dev.json"))
     if not train_files or not dev_files:
@@ -106,6 +106,9 @@ def _signals(args: argparse.Namespace) -> int:
               f"(thresholds {model.threshold:.2f}/{model.actor_threshold:.2f}); "
               + " ".join(f"{k} {v:.3f}" for k, v in s["fields"].items()), flush=True)
     assert model is not None
+    model, s = tune_combined(model, dev)
+    print(f"combined with the rules: dev signal P {s['precision']:.3f} R {s['recall']:.3f} "
+          f"F1 {s['f1']:.3f} (threshold {model.combined_threshold:.2f})", flush=True)
     out = Path(args.build) / "models" / "signals" / "model.npz"
     model.save(out)
     print(f"wrote {out}")

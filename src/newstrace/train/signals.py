@@ -171,14 +171,16 @@ def fit_model(train: list[Example], *, seed: int = 0, c_type: float = C_TYPE,
     return SignalModel(_linear(types, tvec), _linear(actors, avec), nouns, 0.16, 0.2, meta)
 
 
-def score(model: Any, dev: list[Example], caches: dict[str, dict[Any, Any]] | None = None) -> dict[str, Any]:
-    """Signal P/R/F1 of ``model`` on ``dev``, scored as ``newstrace eval`` scores.
+def score(model: Any, dev: list[Example], caches: dict[str, dict[Any, Any]] | None = None, *,
+          combined: bool = False) -> dict[str, Any]:
+    """Signal P/R/F1 of ``model`` on ``dev``, scored as ``newstrace eval`` scores; with
+    ``combined``, of its signals joined with the rules' as the ``combined`` component joins them.
 
     ``caches`` (per file) keeps the model's scores across threshold trials."""
     from newstrace.clean.offsets import span_to_source
     from newstrace.evaluate.scoring import score_documents
     from newstrace.extract.signals.actor import ActorResolver
-    from newstrace.extract.signals.learned import decide, set_annotations
+    from newstrace.extract.signals.learned import combine, decide, set_annotations
     from newstrace.extract.signals.lexicon import lexicon
 
     preds: list[dict[str, Any]] = []
@@ -191,7 +193,8 @@ def score(model: Any, dev: list[Example], caches: dict[str, dict[Any, Any]] | No
         decisions = decide(model, ex.parsed, cands, resolver, cache=caches.setdefault(ex.file, {}))
         segs = ex.parsed.dated.clean.segments
         sigs = []
-        for s in set_annotations(decisions, ex.parsed, ex.attributions, "trained"):
+        made = set_annotations(decisions, ex.parsed, ex.attributions, "trained")
+        for s in combine(made, ex.rules) if combined else made:
             start, end = span_to_source(segs, s.start, s.end)
             sigs.append({"start": start, "end": end, "actor": s.actor, "type": s.type,
                          "topics": list(s.topics), "polarity": s.polarity,
@@ -228,3 +231,20 @@ def subset(train: list[Example], fraction: float, seed: int) -> list[Example]:
     random.Random(seed).shuffle(order)
     n = max(1, round(len(train) * fraction))
     return [train[i] for i in sorted(order[:n])]
+
+
+COMBINED_THRESHOLDS = (*THRESHOLDS, 0.35, 0.4, 0.5, 0.6)
+
+
+def tune_combined(model: Any, dev: list[Example]) -> tuple[Any, dict[str, Any]]:
+    """The type threshold with the best dev F1 for the union with the rules' signals."""
+    from dataclasses import replace
+
+    best: tuple[float, float, dict[str, Any]] | None = None
+    caches: dict[str, dict[Any, Any]] = {}
+    for t in COMBINED_THRESHOLDS:
+        s = score(replace(model, threshold=t), dev, caches, combined=True)
+        if best is None or s["f1"] > best[0]:
+            best = (s["f1"], t, s)
+    assert best is not None
+    return replace(model, combined_threshold=best[1]), best[2]

@@ -85,6 +85,9 @@ class SignalModel:
     threshold: float
     actor_threshold: float
     meta: dict[str, Any]
+    # the type threshold where the rules' signals are kept beside the model's (``combined``),
+    # tuned on our dev annotations for that union
+    combined_threshold: float = 0.0
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,7 +100,8 @@ class SignalModel:
             arrays[f"{key}_classes"] = np.array(m.classes, dtype=str)
         arrays["nouns"] = np.array(sorted(self.nouns), dtype=str)
         arrays["meta"] = np.array(json.dumps(
-            {**self.meta, "threshold": self.threshold, "actor_threshold": self.actor_threshold},
+            {**self.meta, "threshold": self.threshold, "actor_threshold": self.actor_threshold,
+             "combined_threshold": self.combined_threshold or self.threshold},
             sort_keys=True))
         np.savez_compressed(path, **arrays)
 
@@ -124,9 +128,11 @@ def load(path: Path | None = None) -> SignalModel:
     try:
         with np.load(where, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
+            threshold = float(meta["threshold"])
             return SignalModel(_linear(data, "type"), _linear(data, "actor"),
                                frozenset(str(n) for n in data["nouns"]),
-                               float(meta["threshold"]), float(meta["actor_threshold"]), meta)
+                               threshold, float(meta["actor_threshold"]), meta,
+                               float(meta.get("combined_threshold", threshold)))
     except (OSError, KeyError, ValueError) as exc:
         raise NewstraceError(Errors.E042, path=str(where), detail=f"{type(exc).__name__}: {exc}") from exc
 
@@ -214,3 +220,15 @@ def set_annotations(decisions: Sequence[Decision], parsed: ParsedDocument,
                            lex, negated=pol == "negative")
         out.append(replace(made, component=component, confidence=round(d.confidence, 4)))
     return out
+
+
+def _overlaps(a: Signal, b: Signal) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def combine(trained: Sequence[Signal], rules: Sequence[Signal]) -> list[Signal]:
+    """The model's signals plus every rule signal that no model signal of the same actor
+    and type overlaps, in text order."""
+    kept = [s for s in rules if not any(
+        t.actor == s.actor and t.type == s.type and _overlaps(t, s) for t in trained)]
+    return sorted([*trained, *kept], key=lambda s: (s.start, s.end, s.actor, s.type))

@@ -26,10 +26,6 @@ def make_rules() -> RuleSignals:
     return RuleSignals()
 
 
-def _overlaps(a: Signal, b: Signal) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 @dataclass(frozen=True, slots=True)
 class TrainedSignals:
     """The trained signal model (``learned``); the rules run inside it as features."""
@@ -48,19 +44,22 @@ class TrainedSignals:
 class CombinedSignals:
     """The trained model's signals, plus each rule signal that no trained signal of the
     same actor and type overlaps: the rules keep what they alone find (the extended
-    types, the story's fixed phrases), the model adds what no word list names."""
+    types, the story's fixed phrases), the model adds what no word list names. The
+    model keeps a predicate here at its own threshold for the union
+    (``combined_threshold``), tuned on our dev annotations."""
 
     name: str = "combined"
 
     def __call__(self, parsed: ParsedDocument, attributions: Sequence[Attribution]) -> list[Signal]:
+        from dataclasses import replace
+
         from newstrace.extract.signals import learned
 
         rules = list(extract_signals(parsed, attributions))
-        decisions = learned.predict(learned.load(), parsed, attributions, rules)
-        trained = learned.set_annotations(decisions, parsed, attributions, self.name)
-        kept = [s for s in rules if not any(
-            t.actor == s.actor and t.type == s.type and _overlaps(t, s) for t in trained)]
-        return sorted([*trained, *kept], key=lambda s: (s.start, s.end, s.actor, s.type))
+        model = learned.load()
+        model = replace(model, threshold=model.combined_threshold or model.threshold)
+        decisions = learned.predict(model, parsed, attributions, rules)
+        return learned.combine(learned.set_annotations(decisions, parsed, attributions, self.name), rules)
 
 
 @signal_factory("trained")
