@@ -153,13 +153,24 @@ def reference_run(folder: Path, db: Path, processes: int | None, log: Path) -> P
     return Phases(startup=first, pipeline=last - first, link=end - last, total_docs=total)
 
 
-def _delay(rng: random.Random, phases: Phases, docs_now: int) -> float:
-    """A kill time over this run's expected length: start-up, the documents still to write, linking."""
+def _delay(rng: random.Random, phases: Phases, docs_now: int, link_only: float | None) -> float:
+    """A kill time over this run's expected length: start-up, the documents still to write, linking.
+
+    Half the kills aim at the pipeline while documents are left, a quarter at the link window,
+    the rest anywhere. A run with nothing left to write only links; once one such run has
+    finished on its own, its length is the estimate (the vectors cached by an earlier, killed
+    link make later links shorter than the clean run's)."""
     left = max(0, phases.total_docs - docs_now) / max(1, phases.total_docs)
     work = phases.startup + left * phases.pipeline
-    if rng.random() < 1 / 3:  # aim at the link window
-        return work + rng.uniform(0.0, max(phases.link, 0.5))
-    return rng.uniform(0.3 * phases.startup, work + phases.link)
+    link = phases.link
+    if not left and link_only is not None:
+        link = max(0.5, link_only - phases.startup)
+    aim = rng.random()
+    if left and aim < 0.5:
+        return rng.uniform(phases.startup, work)
+    if aim < 0.75:
+        return work + rng.uniform(0.0, max(link, 0.5))
+    return rng.uniform(0.3 * phases.startup, work + link)
 
 
 def _phase(before: tuple[int, int], after: tuple[int, int], total: int, finished: bool,
@@ -179,13 +190,17 @@ def killed_runs(folder: Path, db: Path, processes: int | None, kills: int, seed:
                 phases: Phases, log: Path) -> list[tuple[float, str]]:
     rng = random.Random(seed)
     done: list[tuple[float, str]] = []
+    link_only: float | None = None
     for _ in range(kills):
         before = _counts(db)
-        delay = _delay(rng, phases, before[0])
+        delay = _delay(rng, phases, before[0], link_only)
+        t0 = time.monotonic()
         proc = _start(folder, db, processes, log)
         try:
             proc.wait(timeout=delay)
             finished = True
+            if before[0] >= phases.total_docs:
+                link_only = time.monotonic() - t0
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()

@@ -112,7 +112,7 @@ def test_an_ingest_killed_three_times_then_resumed_equals_a_clean_run(tmp_path: 
     took = _complete(folder, clean_db)
 
     rng = random.Random(16)
-    for delay in sorted((rng.uniform(0.3, 0.95) * took for _ in range(3)), reverse=True):
+    for delay in sorted((rng.uniform(0.25, 0.85) * took for _ in range(3)), reverse=True):
         proc = _ingest(folder, killed_db)
         try:
             proc.wait(timeout=delay)  # finished before its kill: allowed, the end state is checked
