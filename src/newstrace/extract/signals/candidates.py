@@ -73,12 +73,11 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
-def _window(tok: Token, f: dict[str, float]) -> None:
-    doc = tok.doc
+def _window(tok: Token, sent: Span, lemmas: Sequence[str], f: dict[str, float]) -> None:
     for k in (-2, -1, 1, 2):
         j = tok.i + k
-        if tok.sent.start <= j < tok.sent.end:
-            f[f"w{k}={doc[j].lemma_.casefold()}"] = 1.0
+        if sent.start <= j < sent.end:
+            f[f"w{k}={lemmas[j]}"] = 1.0
 
 
 def _argument_features(tok: Token, lem: str, f: dict[str, float]) -> None:
@@ -171,7 +170,8 @@ def _lexicon_features(tok: Token, lex: Lexicon, f: dict[str, float]) -> None:
             f[f"head_lex={typ}"] = 1.0
 
 
-def token_features(tok: Token, sent: Span, lex: Lexicon) -> dict[str, float]:
+def token_features(tok: Token, sent: Span, lex: Lexicon,
+                   lemmas: Sequence[str] | None = None) -> dict[str, float]:
     """What the predicate and its arguments say, independent of the rules."""
     lem = tok.lemma_.casefold()
     f: dict[str, float] = {
@@ -183,7 +183,7 @@ def token_features(tok: Token, sent: Span, lex: Lexicon) -> dict[str, float]:
         f"l|d={lem}|{tok.dep_}": 1.0,
         f"l|t={lem}|{tok.tag_}": 1.0,
     }
-    _window(tok, f)
+    _window(tok, sent, lemmas if lemmas is not None else [t.lemma_.casefold() for t in tok.doc], f)
     _argument_features(tok, lem, f)
     _subject_features(tok, f)
     _ancestor_features(tok, f)
@@ -256,11 +256,12 @@ def candidates(parsed: ParsedDocument, attributions: Sequence[Attribution], rule
     """Every candidate predicate of the document, with its features and resolved actor."""
     out: list[Candidate] = []
     text = parsed.text
+    lemmas = [t.lemma_.casefold() for t in parsed.doc]
     for sent in parsed.doc.sents:
         for tok in sent:
             if not is_candidate(tok, nouns):
                 continue
-            f = token_features(tok, sent, lex)
+            f = token_features(tok, sent, lex, lemmas)
             att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=text)
             covering = _context_features(tok, att, attributions, rules, f)
             actor, speaker = resolve_actor(tok, att, attributions, resolver, lex)

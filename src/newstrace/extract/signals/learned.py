@@ -61,13 +61,14 @@ class LinearModel:
     classes: tuple[str, ...]
 
     def scores(self, rows: Sequence[dict[str, float]]) -> NDArray[np.float64]:
-        x = np.zeros((len(rows), len(self.vocab)), dtype=np.float64)
+        # a sparse dot product: each row sums the weight columns of its own features
+        z = np.tile(self.intercept, (len(rows), 1))
         for i, f in enumerate(rows):
-            for k, v in f.items():
-                j = self.vocab.get(k)
-                if j is not None:
-                    x[i, j] = v
-        z: NDArray[np.float64] = x @ self.coef.T + self.intercept
+            idx = [(j, v) for k, v in f.items() if (j := self.vocab.get(k)) is not None]
+            if idx:
+                cols = np.fromiter((j for j, _ in idx), dtype=np.intp, count=len(idx))
+                vals = np.fromiter((v for _, v in idx), dtype=np.float64, count=len(idx))
+                z[i] += self.coef[:, cols] @ vals
         if z.shape[1] == 1:
             out: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z[:, 0]))
             return out
@@ -165,6 +166,14 @@ def predict(model: SignalModel, parsed: ParsedDocument, attributions: Sequence[A
     return decide(model, parsed, cands, resolver)
 
 
+def predict_with(model: SignalModel, parsed: ParsedDocument, attributions: Sequence[Attribution],
+                 rules: Sequence[Signal], resolver: ActorResolver) -> list[Decision]:
+    """``predict`` with the document's resolver already built (it is shared with
+    ``set_annotations``: its pronoun scan is the costliest part of a resolver)."""
+    cands = candidates(parsed, attributions, rules, resolver, lexicon(), model.nouns)
+    return decide(model, parsed, cands, resolver)
+
+
 def decide(model: SignalModel, parsed: ParsedDocument, cands: Sequence[Candidate],
            resolver: ActorResolver, *, cache: dict[Any, Any] | None = None) -> list[Decision]:
     """Decisions over given candidates; ``cache`` keeps the scores between calls that
@@ -205,12 +214,13 @@ def decide(model: SignalModel, parsed: ParsedDocument, cands: Sequence[Candidate
 
 
 def set_annotations(decisions: Sequence[Decision], parsed: ParsedDocument,
-                    attributions: Sequence[Attribution], component: str) -> list[Signal]:
+                    attributions: Sequence[Attribution], component: str,
+                    resolver: ActorResolver | None = None) -> list[Signal]:
     """Signal records for the decisions, built by the rules' own record builder."""
     from newstrace.extract.signals.rules import make_signal
 
     lex = lexicon()
-    resolver = ActorResolver(parsed.doc, lex)
+    resolver = resolver or ActorResolver(parsed.doc, lex)
     times = time_roots(parsed.doc, parsed.dated.times)
     out: list[Signal] = []
     for d in decisions:

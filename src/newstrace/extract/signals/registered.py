@@ -34,10 +34,13 @@ class TrainedSignals:
 
     def __call__(self, parsed: ParsedDocument, attributions: Sequence[Attribution]) -> list[Signal]:
         from newstrace.extract.signals import learned
+        from newstrace.extract.signals.actor import ActorResolver
+        from newstrace.extract.signals.lexicon import lexicon
 
         rules = list(extract_signals(parsed, attributions))
-        decisions = learned.predict(learned.load(), parsed, attributions, rules)
-        return learned.set_annotations(decisions, parsed, attributions, self.name)
+        resolver = ActorResolver(parsed.doc, lexicon())
+        decisions = learned.predict_with(learned.load(), parsed, attributions, rules, resolver)
+        return learned.set_annotations(decisions, parsed, attributions, self.name, resolver)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +61,13 @@ class CombinedSignals:
         rules = list(extract_signals(parsed, attributions))
         model = learned.load()
         model = replace(model, threshold=model.combined_threshold or model.threshold)
-        decisions = learned.predict(model, parsed, attributions, rules)
-        return learned.combine(learned.set_annotations(decisions, parsed, attributions, self.name), rules)
+        from newstrace.extract.signals.actor import ActorResolver
+        from newstrace.extract.signals.lexicon import lexicon
+
+        resolver = ActorResolver(parsed.doc, lexicon())
+        decisions = learned.predict_with(model, parsed, attributions, rules, resolver)
+        made = learned.set_annotations(decisions, parsed, attributions, self.name, resolver)
+        return learned.combine(made, rules)
 
 
 @signal_factory("trained")
