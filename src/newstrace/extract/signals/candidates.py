@@ -13,10 +13,11 @@ hence written here.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newstrace.extract.signals.actor import ActorRef, ActorResolver
 from newstrace.extract.signals.lexicon import Lexicon, Rule
@@ -201,17 +202,25 @@ def token_features(tok: Token, sent: Span, lex: Lexicon,
     return f
 
 
-def _context_features(tok: Token, att: Attribution | None, attributions: Sequence[Attribution],
+def _cue_tokens(doc: Doc, attributions: Sequence[Attribution]) -> set[int]:
+    """Indices of the tokens that start inside an attribution's cue (found once per document)."""
+    starts = [t.idx for t in doc]
+    out: set[int] = set()
+    for a in attributions:
+        out.update(range(bisect_left(starts, a.start), bisect_left(starts, a.end)))
+    return out
+
+
+def _context_features(tok: Token, att: Attribution | None, cue_tokens: set[int],
                       rules: Sequence[Signal], f: dict[str, float]) -> tuple[Signal, ...]:
     start, end = tok.idx, tok.idx + len(tok.text)
     if att is not None:
         f["in_content"] = 1.0
         f[f"att_kind={att.speaker_kind}"] = 1.0
         f[f"cue={(att.cue or '').casefold()}"] = 1.0
-    for a in attributions:
-        if a.start <= start < a.end:
-            f["is_cue"] = 1.0
-            f[f"is_cue|{tok.lemma_.casefold()}"] = 1.0
+    if tok.i in cue_tokens:
+        f["is_cue"] = 1.0
+        f[f"is_cue|{tok.lemma_.casefold()}"] = 1.0
     covering = tuple(s for s in rules if s.start <= start and end <= s.end)
     for s in covering:
         f[f"rule={s.type}"] = 1.0
@@ -257,13 +266,14 @@ def candidates(parsed: ParsedDocument, attributions: Sequence[Attribution], rule
     out: list[Candidate] = []
     text = parsed.text
     lemmas = [t.lemma_.casefold() for t in parsed.doc]
+    cue_tokens = _cue_tokens(parsed.doc, attributions)
     for sent in parsed.doc.sents:
         for tok in sent:
             if not is_candidate(tok, nouns):
                 continue
             f = token_features(tok, sent, lex, lemmas)
             att = link_attribution(tok.idx, tok.idx + len(tok.text), attributions, text=text)
-            covering = _context_features(tok, att, attributions, rules, f)
+            covering = _context_features(tok, att, cue_tokens, rules, f)
             actor, speaker = resolve_actor(tok, att, attributions, resolver, lex)
             cand = Candidate(tok, sent, f, actor, speaker, att, covering)
             actor_features(cand, f)

@@ -158,20 +158,21 @@ def salience(cands: Sequence[Candidate], person: Any, lex: Lexicon) -> dict[str,
 
 
 def predict(model: SignalModel, parsed: ParsedDocument, attributions: Sequence[Attribution],
-            rules: Sequence[Signal]) -> list[Decision]:
-    """The model's decisions for one document (no records built yet)."""
+            rules: Sequence[Signal], resolver: ActorResolver | None = None) -> list[Decision]:
+    """The model's decisions for one document (no records built yet); ``resolver`` is the
+    document's, when the caller shares it with ``set_annotations``."""
     lex = lexicon()
-    resolver = ActorResolver(parsed.doc, lex)
+    resolver = resolver or ActorResolver(parsed.doc, lex)
     cands = candidates(parsed, attributions, rules, resolver, lex, model.nouns)
     return decide(model, parsed, cands, resolver)
 
 
-def predict_with(model: SignalModel, parsed: ParsedDocument, attributions: Sequence[Attribution],
-                 rules: Sequence[Signal], resolver: ActorResolver) -> list[Decision]:
-    """``predict`` with the document's resolver already built (it is shared with
-    ``set_annotations``: its pronoun scan is the costliest part of a resolver)."""
-    cands = candidates(parsed, attributions, rules, resolver, lexicon(), model.nouns)
-    return decide(model, parsed, cands, resolver)
+def model_signals(model: SignalModel, parsed: ParsedDocument, attributions: Sequence[Attribution],
+                  rules: Sequence[Signal], component: str) -> list[Signal]:
+    """predict, then set_annotations, over one resolver (its pronoun scan is the costly part)."""
+    resolver = ActorResolver(parsed.doc, lexicon())
+    decisions = predict(model, parsed, attributions, rules, resolver)
+    return set_annotations(decisions, parsed, attributions, component, resolver)
 
 
 def decide(model: SignalModel, parsed: ParsedDocument, cands: Sequence[Candidate],

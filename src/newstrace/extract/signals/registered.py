@@ -34,13 +34,9 @@ class TrainedSignals:
 
     def __call__(self, parsed: ParsedDocument, attributions: Sequence[Attribution]) -> list[Signal]:
         from newstrace.extract.signals import learned
-        from newstrace.extract.signals.actor import ActorResolver
-        from newstrace.extract.signals.lexicon import lexicon
 
         rules = list(extract_signals(parsed, attributions))
-        resolver = ActorResolver(parsed.doc, lexicon())
-        decisions = learned.predict_with(learned.load(), parsed, attributions, rules, resolver)
-        return learned.set_annotations(decisions, parsed, attributions, self.name, resolver)
+        return learned.model_signals(learned.load(), parsed, attributions, rules, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +57,7 @@ class CombinedSignals:
         rules = list(extract_signals(parsed, attributions))
         model = learned.load()
         model = replace(model, threshold=model.combined_threshold or model.threshold)
-        from newstrace.extract.signals.actor import ActorResolver
-        from newstrace.extract.signals.lexicon import lexicon
-
-        resolver = ActorResolver(parsed.doc, lexicon())
-        decisions = learned.predict_with(model, parsed, attributions, rules, resolver)
-        made = learned.set_annotations(decisions, parsed, attributions, self.name, resolver)
-        return learned.combine(made, rules)
+        return learned.combine(learned.model_signals(model, parsed, attributions, rules, self.name), rules)
 
 
 @signal_factory("trained")
